@@ -1,0 +1,99 @@
+/**
+ * Every decision about a gap or contradiction in the 2-Way API reference (shared/spec/000_0f7d2e12e66a10f3.txt),
+ * made once. The client, the sandbox and the cache all import these instead of deciding again. Line numbers cite
+ * the reference.
+ */
+
+/**
+ * Payload `type` values. The reference names only "TEXT" (e.g. line 3504) and gives every other payload kind's
+ * `type` as `any` (lines 3520, 3536, 3552, 3586; 4077-4092; 4476-4523). We use the upper-case names of the kinds
+ * the reference lists, in the same style as "TEXT".
+ */
+export const payloadTypes = {
+  text: 'TEXT',
+  mediaFile: 'MEDIA',
+  image: 'IMAGE',
+  location: 'LOCATION',
+  contact: 'CONTACT',
+  carousel: 'CAROUSEL',
+  /** A WhatsApp template with variables (line 4523, "Card message payload"). */
+  card: 'CARD',
+  /** A stored template by id (lines 3585, 4092). */
+  template: 'TEMPLATE',
+} as const;
+export type PayloadType = (typeof payloadTypes)[keyof typeof payloadTypes];
+export const payloadTypeValues = Object.values(payloadTypes) as [PayloadType, ...PayloadType[]];
+
+/** Card media inside a carousel has `type: any` too (line 3562); its cards use this value. */
+export const carouselCardType = 'CARD' as const;
+
+/**
+ * `POST /api/media` is "multipart/form-data" (line 2926) but names no field. We send and accept the file under
+ * `file`, the name nearly every multipart upload API uses, so a client built from the reference guesses it first.
+ */
+export const mediaUploadField = 'file';
+
+/** The upload limit and accepted types (lines 2963, 2973). */
+export const MAX_MEDIA_BYTES = 50 * 1024 * 1024;
+export const acceptedMediaMimeTypes = [
+  'image/png', 'image/jpeg', 'image/jpg', 'image/gif', 'image/svg+xml', 'image/svg', 'video/mp4', 'video/m4v',
+  'video/mpeg', 'video/h263', 'video/mpeg4', 'video/webm', 'video/ogg', 'video/3gpp', 'application/x-zip-compressed',
+  'application/zip', 'application/pdf', 'application/xml', 'application/vnd.ms-excel', 'application/vnd.ms-powerpoint',
+  'application/msword', 'application/ogg', 'application/xhtml+xml',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'audio/aac', 'audio/x-aac',
+  'audio/ogg', 'audio/mp3', 'audio/mpeg', 'text/html', 'text/csv', 'text/xml', 'image/webp',
+  'application/octet-stream',
+] as const;
+
+/**
+ * An upload answers `url`, `thumbnail`, `preview` as URL strings and `full_size`, `mime_type` (lines 2940-2948),
+ * while a send payload wants `src`/`thumbnail`/`preview` as `{mime, size, uri}` (lines 3524-3534). The derived
+ * images' sizes are not reported: we send the original's mime for all three and size 0 for the derived ones,
+ * which the sandbox accepts; the service only needs the URIs to fetch them.
+ */
+export const DERIVED_IMAGE_SIZE_UNKNOWN = 0;
+
+/**
+ * Keyword event types: requests take "Opt-out" | "Join" | "Help" (line 2283), responses answer
+ * "OPT_OUT" | "JOIN" | "HELP" (spec README), and the example answers "Join" (line 2296). We send the request form,
+ * accept all of them in responses, and normalise to the response form internally.
+ */
+export const keywordEventRequestTypes = ['Opt-out', 'Join', 'Help'] as const;
+export const keywordEventTypes = ['OPT_OUT', 'JOIN', 'HELP'] as const;
+export type KeywordEventType = (typeof keywordEventTypes)[number];
+const keywordEventAliases: Record<string, KeywordEventType> = {
+  'Opt-out': 'OPT_OUT', OPT_OUT: 'OPT_OUT', 'opt-out': 'OPT_OUT',
+  Join: 'JOIN', JOIN: 'JOIN', join: 'JOIN',
+  Help: 'HELP', HELP: 'HELP', help: 'HELP',
+};
+export function normaliseKeywordEventType(value: string): KeywordEventType | undefined {
+  return keywordEventAliases[value];
+}
+export function keywordEventRequestType(type: KeywordEventType): (typeof keywordEventRequestTypes)[number] {
+  return type === 'OPT_OUT' ? 'Opt-out' : type === 'JOIN' ? 'Join' : 'Help';
+}
+
+/**
+ * Chatbot origin: the enum says CHATBOT_COM (line 243), the examples say "CHATBOT.COM" (line 286). Accept both,
+ * normalise to the enum.
+ */
+export const chatbotOrigins = ['OWN', 'CHATBOT_COM', 'DIALOGFLOW'] as const;
+export type ChatbotOrigin = (typeof chatbotOrigins)[number];
+export function normaliseChatbotOrigin(value: string): ChatbotOrigin | undefined {
+  if (value === 'CHATBOT.COM') return 'CHATBOT_COM';
+  return (chatbotOrigins as readonly string[]).includes(value) ? (value as ChatbotOrigin) : undefined;
+}
+
+/** Sort order: channels take "asc"/"desc" (line 97); every other list takes 1/-1 (e.g. customers, line 1775). */
+export type SortDirection = 'ascending' | 'descending';
+export function channelsOrder(direction: SortDirection): 'asc' | 'desc' {
+  return direction === 'ascending' ? 'asc' : 'desc';
+}
+export function listOrder(direction: SortDirection): '1' | '-1' {
+  return direction === 'ascending' ? '1' : '-1';
+}
+
+/** The service's base URL (spec README); the app's default when signing in to a real account. */
+export const DEFAULT_BASE_URL = 'https://omni.mmdsmart.com';

@@ -1,0 +1,45 @@
+/**
+ * The one IPC contract between the renderer and main: every channel's input and output schema, and every event's
+ * payload schema. The preload, the browser-mode bridge and main's handler table are all built from these tables,
+ * so a channel exists in all of them or in none. Each feature keeps its channels in its own file beside this one.
+ */
+import type { z } from 'zod';
+import type { Result } from '../result';
+import { appChannels, appEvents } from './app';
+
+export const channels = {
+  ...appChannels,
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export const events = {
+  ...appEvents,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.infer<Channels[C]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** What the renderer sees as `window.inbox`, whether the preload or the browser-mode bridge built it. */
+export interface InboxBridge {
+  invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** The name of the preload's IPC channel carrying contract events to the renderer. */
+export const EVENT_IPC_CHANNEL = 'inbox:event';

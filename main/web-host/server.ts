@@ -1,0 +1,287 @@
+/**
+ * Browser mode: serves the built renderer on loopback and runs the same handler table as the Electron shell, over
+ * HTTP (`POST /ipc/invoke`) with contract events as server-sent events (`GET /ipc/events`).
+ *
+ * Anything on this machine can reach a loopback port, and any web page the user visits can try to, so every request
+ * must carry the per-launch secret (an HttpOnly SameSite=Strict cookie, set once from the launch URL) and name our
+ * own host in Host and, when present, Origin: that stops other local users' processes without the secret, cross-site
+ * pages, and DNS-rebinding pages alike.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { z } from 'zod';
+import type { Dispatch } from '../ipc/handler-table';
+import type { EventBus } from '../ipc/event-bus';
+
+export const SECRET_COOKIE = 'inbox_launch';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const InvokeBody = z.object({ channel: z.string(), input: z.unknown() });
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  events: EventBus;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed secret for tests; a fresh random one otherwise. */
+  secret?: string;
+  onInternalError?: (error: unknown) => void;
+}
+
+export interface WebHost {
+  /** The URL to open: it carries the secret once, which the page trades for a cookie. */
+  readonly launchUrl: string;
+  readonly origin: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const secret = options.secret ?? randomBytes(32).toString('base64url');
+  const rendererDir = resolve(options.rendererDir);
+  const openStreams = new Set<ServerResponse>();
+  let port = 0;
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      options.onInternalError?.(error);
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error');
+      else response.destroy();
+    });
+  });
+
+  function allowedHosts(): string[] {
+    return [`127.0.0.1:${port}`, `localhost:${port}`];
+  }
+
+  function isOwnHostAndOrigin(request: IncomingMessage): boolean {
+    const host = request.headers.host;
+    if (host === undefined || !allowedHosts().includes(host)) return false;
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedHosts().some((allowed) => origin === `http://${allowed}`)) return false;
+    return true;
+  }
+
+  function hasSecret(request: IncomingMessage): boolean {
+    const cookies = parseCookies(request.headers.cookie);
+    return secretMatches(cookies.get(SECRET_COOKIE), secret);
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (!isOwnHostAndOrigin(request)) return forbidden(response, 'Foreign host or origin');
+
+    const launch = url.searchParams.get('launch');
+    if (launch !== null && request.method === 'GET') {
+      if (!secretMatches(launch, secret)) return forbidden(response, 'Wrong launch secret');
+      response.writeHead(303, {
+        'Set-Cookie': `${SECRET_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: '/',
+        'Cache-Control': 'no-store',
+      });
+      response.end();
+      return;
+    }
+    if (!hasSecret(request)) return forbidden(response, 'Missing launch secret: open the URL the host printed');
+
+    if (url.pathname === '/ipc/invoke') {
+      if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'POST only');
+      return invoke(request, response);
+    }
+    if (url.pathname === '/ipc/events') {
+      if (request.method !== 'GET') return send(response, 405, 'text/plain; charset=utf-8', 'GET only');
+      return streamEvents(request, response);
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    }
+    return serveStatic(url.pathname, response);
+  }
+
+  async function invoke(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(response, 415, 'text/plain; charset=utf-8', 'JSON only');
+    }
+    const body = await readBody(request, MAX_BODY_BYTES);
+    if (body === undefined) return send(response, 413, 'text/plain; charset=utf-8', 'Body too large');
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      return sendJson(response, 400, {
+        ok: false,
+        error: { code: 'BAD_INPUT', message: 'Request body is not JSON', retryable: false },
+      });
+    }
+    const parsed = InvokeBody.safeParse(json);
+    if (!parsed.success) {
+      return sendJson(response, 400, {
+        ok: false,
+        error: { code: 'BAD_INPUT', message: 'Expected {channel, input}', retryable: false },
+      });
+    }
+    const result = await options.dispatch(parsed.data.channel, parsed.data.input);
+    sendJson(response, 200, result);
+  }
+
+  function streamEvents(request: IncomingMessage, response: ServerResponse): void {
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    response.write(': connected\n\n');
+    openStreams.add(response);
+    const unsubscribe = options.events.subscribe((event, payload) => {
+      response.write(`data: ${JSON.stringify({ event, payload })}\n\n`);
+    });
+    const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
+    request.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+      openStreams.delete(response);
+    });
+  }
+
+  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return send(response, 400, 'text/plain; charset=utf-8', 'Bad path');
+    }
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
+    let file = join(rendererDir, relative === '' ? 'index.html' : relative);
+    if (file !== rendererDir && !file.startsWith(rendererDir + sep)) return forbidden(response, 'Outside the app');
+    let info = await stat(file).catch(() => undefined);
+    if (info?.isDirectory()) {
+      file = join(file, 'index.html');
+      info = await stat(file).catch(() => undefined);
+    }
+    if (info === undefined || !info.isFile()) {
+      // Unknown paths without an extension are the app's own routes: hand them the page.
+      if (extname(relative) !== '') return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+      file = join(rendererDir, 'index.html');
+      info = await stat(file).catch(() => undefined);
+      if (info === undefined) {
+        return send(response, 503, 'text/plain; charset=utf-8', 'The renderer is not built: run `npm run build`.');
+      }
+    }
+    const type = contentTypes[extname(file)] ?? 'application/octet-stream';
+    response.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': info.size,
+      'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'no-cache',
+      ...securityHeaders(),
+    });
+    await new Promise<void>((done, failed) => {
+      const stream = createReadStream(file);
+      stream.on('error', failed);
+      response.on('close', () => done());
+      stream.pipe(response);
+    });
+  }
+
+  await new Promise<void>((done, failed) => {
+    server.once('error', failed);
+    server.listen(options.port ?? 0, '127.0.0.1', () => done());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    launchUrl: `${origin}/?launch=${encodeURIComponent(secret)}`,
+    origin,
+    port,
+    close: async () => {
+      for (const stream of openStreams) stream.end();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+function securityHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string): void {
+  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...securityHeaders() });
+  response.end(body);
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+function forbidden(response: ServerResponse, reason: string): void {
+  send(response, 403, 'text/plain; charset=utf-8', `Forbidden: ${reason}`);
+}
+
+function secretMatches(candidate: string | undefined, secret: string): boolean {
+  if (candidate === undefined) return false;
+  const a = Buffer.from(candidate);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const index = part.indexOf('=');
+    if (index > 0) cookies.set(part.slice(0, index).trim(), part.slice(index + 1).trim());
+  }
+  return cookies;
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string | undefined> {
+  return new Promise((done, failed) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => done(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', failed);
+  });
+}

@@ -1,0 +1,14 @@
+/**
+ * The renderer's only way to main. In Electron the preload put `window.inbox` there; in browser mode there is no
+ * preload, so the same contract is carried over HTTP to the loopback host.
+ */
+import type { InboxBridge } from '../../common/contract';
+import { createWebBridge } from './web-bridge';
+
+declare global {
+  interface Window {
+    inbox?: InboxBridge;
+  }
+}
+
+export const inbox: InboxBridge = window.inbox ?? createWebBridge();

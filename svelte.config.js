@@ -1,0 +1,6 @@
+/** Svelte options shared by Vite, svelte-check and the component tests. */
+export default {
+  compilerOptions: {
+    runes: true,
+  },
+};

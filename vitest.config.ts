@@ -1,0 +1,45 @@
+/**
+ * Test projects: `unit` (Node code, and the Electron shell against the fake `electron` module), `components`
+ * (Svelte components in jsdom) and `integration` (the client, cache, sync and outbox against a real sandbox).
+ */
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const fakeElectron = fileURLToPath(new URL('./test/fakes/electron.ts', import.meta.url));
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias: { electron: fakeElectron } },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts'],
+          exclude: ['test/unit/renderer/**'],
+        },
+      },
+      {
+        plugins: [svelte()],
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'components',
+          environment: 'jsdom',
+          include: ['test/unit/renderer/**/*.test.ts'],
+          setupFiles: ['test/unit/renderer/setup.ts'],
+        },
+      },
+      {
+        resolve: { alias: { electron: fakeElectron } },
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
