@@ -1,11 +1,12 @@
 /** Builds the renderer (Svelte 5) into out/renderer, for Electron's window and browser mode alike. */
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte({ configFile: fileURLToPath(new URL('./svelte.config.js', import.meta.url)) })],
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,
