@@ -19,6 +19,8 @@ export const errorCodes = [
   'TIMEOUT',
   'BAD_RESPONSE',
   'UNKNOWN_OUTCOME',
+  /** The caller withdrew the request (sign-out, shutdown) before it finished. */
+  'CANCELLED',
   'BAD_INPUT',
   'UNKNOWN_CHANNEL',
   'FORBIDDEN_CALLER',

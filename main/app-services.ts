@@ -6,24 +6,39 @@ import { ok } from '../common/result';
 import type { HandlerTable } from './ipc/handler-table';
 import { EventBus } from './ipc/event-bus';
 import { productInfo } from './product-info';
+import { createVault } from './vault/create-vault';
+import { createMemoryVault } from './vault/memory-vault';
+import type { SafeStorage } from './vault/safe-storage-vault';
+
+/** How long one keychain or safeStorage call may take before the vault treats that backend as unavailable. */
+const VAULT_TIMEOUT_MS = 3_000;
 
 export interface AppServicesOptions {
   mode: 'electron' | 'browser';
   /** The cache, preferences and safeStorage file live here; without it everything stays in memory (tests). */
   userDataDir?: string;
+  /** Electron's safeStorage, the vault's fallback when the keychain does not work (the Electron shell only). */
+  safeStorage?: SafeStorage;
 }
 
 export interface AppServices {
   readonly handlers: HandlerTable;
   readonly events: EventBus;
+  /** Answers `inbox-media://` requests in the Electron shell; absent until the media service provides it. */
+  readonly handleMediaRequest?: (request: Request) => Promise<Response>;
   close(): Promise<void>;
 }
 
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   const events = new EventBus();
+  const vault =
+    options.userDataDir === undefined
+      ? createMemoryVault('No user-data folder was given, so nothing is saved')
+      : await createVault({ safeStorage: options.safeStorage, dataDir: options.userDataDir, timeoutMs: VAULT_TIMEOUT_MS });
   const handlers: HandlerTable = {
     'app:info': () =>
       ok({ name: productInfo.productName, version: productInfo.version, mode: options.mode, platform: process.platform }),
+    'vault:status': () => ok(vault.status()),
   };
   return {
     handlers,

@@ -6,9 +6,11 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import { appChannels, appEvents } from './app';
+import { vaultChannels } from './vault';
 
 export const channels = {
   ...appChannels,
+  ...vaultChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -40,6 +42,9 @@ export interface InboxBridge {
   invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
+
+/** The name of the preload's IPC channel carrying contract calls to main, as `(channel, input)`. */
+export const INVOKE_IPC_CHANNEL = 'inbox:invoke';
 
 /** The name of the preload's IPC channel carrying contract events to the renderer. */
 export const EVENT_IPC_CHANNEL = 'inbox:event';

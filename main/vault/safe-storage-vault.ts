@@ -4,8 +4,7 @@
  * encrypts: on Linux without a keyring Chromium picks `basic_text`, a key hard-coded in Chromium, which would be
  * plaintext on disk in all but name.
  */
-import { readFile } from 'node:fs/promises';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseUnknown } from '../../common/parse';
@@ -81,7 +80,7 @@ export async function openSafeStorageVault(options: SafeStorageVaultOptions): Pr
       return ok(undefined);
     };
     const result = queue.then(run);
-    queue = result;
+    queue = result.catch(() => undefined);
     return result;
   }
 

@@ -2,17 +2,11 @@
  * Where the agent's password lives between launches: the OS keychain when it works, Electron's safeStorage when the
  * OS encrypts for us, memory otherwise. Only this interface leaves main/vault; the session never knows which.
  */
+import type { VaultStatus } from '../../common/contract/vault';
 import type { Result } from '../../common/result';
 
-export type VaultBackend = 'keychain' | 'safe-storage' | 'memory';
-
-export interface VaultStatus {
-  backend: VaultBackend;
-  /** False for memory: the password is forgotten when the app quits. */
-  persistent: boolean;
-  /** Why a better backend was not used, for the UI to show. */
-  reason?: string;
-}
+export type { VaultStatus };
+export type VaultBackend = VaultStatus['backend'];
 
 export interface CredentialVault {
   status(): VaultStatus;

@@ -16,6 +16,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { Dispatch } from '../ipc/handler-table';
 import type { EventBus } from '../ipc/event-bus';
+import { rendererContentTypes } from '../renderer-content-types';
 
 export const SECRET_COOKIE = 'inbox_launch';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -34,17 +35,6 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 const InvokeBody = z.object({ channel: z.string(), input: z.unknown() });
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export interface WebHostOptions {
   dispatch: Dispatch;
@@ -198,7 +188,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return send(response, 503, 'text/plain; charset=utf-8', 'The renderer is not built: run `npm run build`.');
       }
     }
-    const type = contentTypes[extname(file)] ?? 'application/octet-stream';
+    const type = rendererContentTypes[extname(file)] ?? 'application/octet-stream';
     response.writeHead(200, {
       'Content-Type': type,
       'Content-Length': info.size,

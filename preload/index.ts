@@ -1,0 +1,46 @@
+/**
+ * The preload (bundled to one sandbox-compatible CommonJS file): builds `window.inbox` from the contract and
+ * exposes nothing else. Names outside the contract are refused here, before anything reaches main, and the
+ * renderer never sees ipcRenderer or an IPC event object (whose `sender` is ipcRenderer itself).
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import {
+  EVENT_IPC_CHANNEL,
+  INVOKE_IPC_CHANNEL,
+  isChannelName,
+  isEventName,
+  type ChannelInput,
+  type ChannelName,
+  type ChannelOutput,
+  type EventName,
+  type EventPayload,
+  type InboxBridge,
+} from '../common/contract';
+import { fail, type Result } from '../common/result';
+
+export function createPreloadBridge(): InboxBridge {
+  return {
+    async invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+      if (!isChannelName(channel)) return fail('UNKNOWN_CHANNEL', `No such channel: ${String(channel)}`);
+      try {
+        // Main parsed the value against the channel's output schema before replying.
+        return (await ipcRenderer.invoke(INVOKE_IPC_CHANNEL, channel, input)) as Result<ChannelOutput<C>>;
+      } catch {
+        return fail('INTERNAL', `${channel} could not reach the app`, { retryable: true });
+      }
+    },
+    on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+      if (!isEventName(event)) throw new TypeError(`No such event: ${String(event)}`);
+      const forward = (_ipcEvent: unknown, message: unknown) => {
+        if (typeof message !== 'object' || message === null || !('event' in message) || !('payload' in message)) return;
+        if (message.event === event) listener(message.payload as EventPayload<E>);
+      };
+      ipcRenderer.on(EVENT_IPC_CHANNEL, forward);
+      return () => {
+        ipcRenderer.removeListener(EVENT_IPC_CHANNEL, forward);
+      };
+    },
+  };
+}
+
+contextBridge.exposeInMainWorld('inbox', createPreloadBridge());

@@ -1,0 +1,54 @@
+/** Starts the Electron shell against the fake 'electron' module, with real services that touch no keychain or disk. */
+import { expect, vi } from 'vitest';
+import { createAppServices, type AppServices, type AppServicesOptions } from '../../../main/app-services';
+import type { WindowState } from '../../../main/electron/main-window';
+import { startShell } from '../../../main/electron/shell';
+import { app, fake, resetFakeElectron, type BrowserWindow } from '../../fakes/electron';
+
+export interface StartedShell {
+  window: BrowserWindow;
+  services: AppServices;
+  /** What the shell asked createAppServices for. */
+  servicesOptions: AppServicesOptions;
+  savedStates: WindowState[];
+  closeCalls: () => number;
+}
+
+export interface StartOptions {
+  /** Where the app's out/ folder is (the fake's default holds nothing). */
+  appPath?: string;
+  storedWindowState?: unknown;
+  handleMediaRequest?: (request: Request) => Promise<Response>;
+}
+
+export async function startShellForTest(options: StartOptions = {}): Promise<StartedShell> {
+  resetFakeElectron();
+  if (options.appPath !== undefined) app.appPath = options.appPath;
+  const savedStates: WindowState[] = [];
+  let servicesOptions: AppServicesOptions | undefined;
+  let services: AppServices | undefined;
+  let closeCalls = 0;
+  startShell({
+    createServices: async (requested) => {
+      servicesOptions = requested;
+      const real = await createAppServices({ mode: requested.mode });
+      services = {
+        ...real,
+        ...(options.handleMediaRequest ? { handleMediaRequest: options.handleMediaRequest } : {}),
+        close: async () => {
+          closeCalls += 1;
+          await real.close();
+        },
+      };
+      return services;
+    },
+    openWindowStateStore: () => ({ read: () => options.storedWindowState, write: (state) => savedStates.push(state) }),
+  });
+  app.emitReady();
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { interval: 1 });
+  const [window] = fake.windows;
+  if (window === undefined || services === undefined || servicesOptions === undefined) {
+    throw new Error('the shell did not open its window');
+  }
+  return { window, services, servicesOptions, savedStates, closeCalls: () => closeCalls };
+}
