@@ -1,7 +1,7 @@
 /**
  * Every decision about a gap or contradiction in the 2-Way API reference (shared/spec/000_0f7d2e12e66a10f3.txt),
  * made once. The client, the sandbox and the cache all import these instead of deciding again. Line numbers cite
- * the reference.
+ * the reference; docs/api/reference.txt is a verbatim copy of it, so the line numbers hold there too.
  */
 
 /**

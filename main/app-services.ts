@@ -2,10 +2,14 @@
  * Builds main's services and the handler table over them. Both the Electron shell and browser mode's host call
  * this, so the two transports run the very same code behind the contract.
  */
+import { join } from 'node:path';
 import { ok } from '../common/result';
 import type { HandlerTable } from './ipc/handler-table';
 import { EventBus } from './ipc/event-bus';
 import { productInfo } from './product-info';
+import { startEmbeddedSandbox } from './session/embedded-sandbox';
+import { SandboxTrial, type StartSandbox } from './session/sandbox-trial';
+import { Session } from './session/session';
 import { createVault } from './vault/create-vault';
 import { createMemoryVault } from './vault/memory-vault';
 import type { SafeStorage } from './vault/safe-storage-vault';
@@ -19,11 +23,15 @@ export interface AppServicesOptions {
   userDataDir?: string;
   /** Electron's safeStorage, the vault's fallback when the keychain does not work (the Electron shell only). */
   safeStorage?: SafeStorage;
+  /** Starts the sandbox for "try it without an account"; the embedded one by default (tests hand in their own). */
+  startSandbox?: StartSandbox;
 }
 
 export interface AppServices {
   readonly handlers: HandlerTable;
   readonly events: EventBus;
+  /** The signed-in account; every call to the 2-Way service goes through `session.call`. */
+  readonly session: Session;
   /** Answers `inbox-media://` requests in the Electron shell; absent until the media service provides it. */
   readonly handleMediaRequest?: (request: Request) => Promise<Response>;
   close(): Promise<void>;
@@ -35,14 +43,30 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     options.userDataDir === undefined
       ? createMemoryVault('No user-data folder was given, so nothing is saved')
       : await createVault({ safeStorage: options.safeStorage, dataDir: options.userDataDir, timeoutMs: VAULT_TIMEOUT_MS });
+  const session = new Session({
+    vault,
+    ...(options.userDataDir !== undefined ? { prefsPath: join(options.userDataDir, 'session.json') } : {}),
+    onWarning: (message) => events.emit('app:notice', { level: 'warning', message }),
+  });
+  session.onChange((status) => events.emit('session:changed', status));
+  const sandboxTrial = new SandboxTrial(session, options.startSandbox ?? startEmbeddedSandbox);
+  void session.restore();
   const handlers: HandlerTable = {
     'app:info': () =>
       ok({ name: productInfo.productName, version: productInfo.version, mode: options.mode, platform: process.platform }),
     'vault:status': () => ok(vault.status()),
+    'session:sign-in': (input) => session.signIn(input),
+    'session:sign-out': async () => ok(await session.signOut()),
+    'session:status': () => ok(session.status()),
+    'session:try-sandbox': () => sandboxTrial.start(),
   };
   return {
     handlers,
     events,
-    close: async () => {},
+    session,
+    close: async () => {
+      await sandboxTrial.close();
+      session.close();
+    },
   };
 }

@@ -7,14 +7,17 @@ import type { z } from 'zod';
 import type { Result } from '../result';
 import { appChannels, appEvents } from './app';
 import { vaultChannels } from './vault';
+import { sessionChannels, sessionEvents } from './session';
 
 export const channels = {
   ...appChannels,
   ...vaultChannels,
+  ...sessionChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   ...appEvents,
+  ...sessionEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -11,7 +11,8 @@ async function lintAs(fixture: string, filePath: string): Promise<string[]> {
   return (result?.messages ?? []).map((message) => `${message.ruleId ?? 'fatal'}: ${message.message}`);
 }
 
-describe('lint enforces process boundaries', () => {
+// Loading eslint's config and plugins takes seconds on a busy two-core machine.
+describe('lint enforces process boundaries', { timeout: 30_000 }, () => {
   it('rejects a renderer file importing electron, node:fs or main/', async () => {
     const messages = await lintAs('renderer-imports-node.ts', 'renderer/lib/leaky.ts');
     const restricted = messages.filter((message) => message.startsWith('no-restricted-imports'));
