@@ -1,8 +1,9 @@
-/** The renderer's entry: mounts the app. */
+/** The renderer's entry: mounts the app on the one bridge to main. */
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { inbox } from './lib/inbox';
 import './app.css';
 
 const target = document.getElementById('app');
 if (target === null) throw new Error('index.html has no #app element');
-mount(App, { target });
+mount(App, { target, props: { bridge: inbox } });

@@ -6,18 +6,30 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import { appChannels, appEvents } from './app';
+import { cacheChannels, cacheEvents } from './cache';
 import { vaultChannels } from './vault';
 import { sessionChannels, sessionEvents } from './session';
+import { mediaChannels, mediaEvents } from './media';
+import { syncChannels, syncEvents } from './sync';
+import { outboxChannels, outboxEvents } from './outbox';
 
 export const channels = {
   ...appChannels,
+  ...cacheChannels,
   ...vaultChannels,
   ...sessionChannels,
+  ...mediaChannels,
+  ...syncChannels,
+  ...outboxChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   ...appEvents,
+  ...cacheEvents,
   ...sessionEvents,
+  ...mediaEvents,
+  ...syncEvents,
+  ...outboxEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

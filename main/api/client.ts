@@ -3,10 +3,8 @@
  * sends the raw token in `Authorization` (no "Bearer", as every code sample shows), retries what is safe to retry,
  * renews the token once after a 401, and answers a Result whose value has been parsed whole, or an InboxError.
  */
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { acceptedMediaMimeTypes, MAX_MEDIA_BYTES, mediaUploadField } from '../../common/api-decisions';
@@ -28,6 +26,7 @@ import {
 } from './operations';
 import { defaultRetryPolicy, isIdempotent, systemClock, withRetries, type Clock, type RetryPolicy } from './retry';
 import { createTransport, type Transport, type TransportBody } from './transport';
+import { writeFileBody, type FileBodyParts } from './upload-body';
 
 /** Supplies the token: the session implements this, sharing one sign-in among all requests that need it. */
 export interface Authenticator {
@@ -61,11 +60,6 @@ export const DEFAULT_RESPONSE_TIMEOUT_MS = 30_000;
 const MAX_JSON_BYTES = 32 * 1024 * 1024;
 /** Error bodies are read up to this much; the rest is not needed to explain the error. */
 const MAX_ERROR_BYTES = 64 * 1024;
-/**
- * Uploads read the file in 16 KiB chunks, not the 64 KiB default: each chunk is a fresh buffer the GC frees late,
- * and bench/upload.ts measured a 50 MB upload growing RSS by ~29 MB with 64 KiB chunks and ~11 MB with 16 KiB.
- */
-const UPLOAD_CHUNK_BYTES = 16 * 1024;
 
 /** The table seen as plain specs: each call reads its own row, so the per-operation types are not needed here. */
 const operationTable: Record<OperationId, OperationSpec> = operations;
@@ -303,8 +297,8 @@ function contentDisposition(fileName: string): string {
 }
 
 /**
- * The upload as multipart/form-data with one part, field `file` (api-decisions), streamed from disk with a known
- * length; progress counts file bytes as they are handed to the connection.
+ * The upload as multipart/form-data with one part, field `file` (api-decisions), written from disk through reused
+ * buffers with a known length (main/api/upload-body.ts); progress counts file bytes the socket has taken.
  */
 async function multipartBody(
   file: UploadFile,
@@ -331,20 +325,15 @@ async function multipartBody(
       `Content-Type: ${file.mimeType}\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  async function* parts(): AsyncGenerator<Buffer> {
-    yield head;
-    let sentBytes = 0;
-    onProgress?.({ sentBytes, totalBytes });
-    for await (const chunk of createReadStream(file.path, { highWaterMark: UPLOAD_CHUNK_BYTES })) {
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-      yield buffer;
-      sentBytes += buffer.length;
-      onProgress?.({ sentBytes, totalBytes });
-    }
-    yield tail;
-  }
+  const parts: FileBodyParts = {
+    head,
+    path: file.path,
+    fileBytes: totalBytes,
+    tail,
+    onWritten: (sentBytes) => onProgress?.({ sentBytes, totalBytes }),
+  };
   return ok({
     contentType: `multipart/form-data; boundary=${boundary}`,
-    body: { length: head.length + totalBytes + tail.length, open: () => Readable.from(parts(), { objectMode: false }) },
+    body: { length: head.length + totalBytes + tail.length, writeTo: (destination) => writeFileBody(parts, destination) },
   });
 }

@@ -112,7 +112,10 @@ export function errorFromResponse(failure: HttpFailure): InboxError {
 export type TransportPhase =
   /** Not connected yet: nothing reached the service. */
   | 'connect'
-  /** Connected, request not fully written: the service cannot have acted on it. */
+  /**
+   * Connected, request not yet known to be fully written. The service may still have acted on it: Node reports a
+   * reset that arrives right after the last bytes left before it reports that the request finished.
+   */
   | 'send'
   /** Request fully written, response not (fully) read: the service may have acted on it. */
   | 'response';
@@ -121,6 +124,8 @@ export interface TransportFailure {
   phase: TransportPhase;
   kind: 'timeout' | 'network' | 'cancelled';
   message: string;
+  /** We stopped writing the body ourselves (the file could not be read): the service never had the whole request. */
+  bodyIncomplete?: boolean;
 }
 
 /**
@@ -128,7 +133,8 @@ export interface TransportFailure {
  * have reached the service has an unknown outcome, which the outbox reconciles before trying again.
  */
 export function errorFromTransport(failure: TransportFailure, idempotent: boolean): InboxError {
-  const mayHaveActed = failure.phase === 'response' && !idempotent;
+  // Only a request that never connected certainly did nothing; see the 'send' phase above.
+  const mayHaveActed = failure.phase !== 'connect' && failure.bodyIncomplete !== true && !idempotent;
   if (mayHaveActed) {
     const why = failure.kind === 'timeout' ? 'timed out' : failure.kind === 'cancelled' ? 'was cancelled' : 'was cut off';
     return fail('UNKNOWN_OUTCOME', `The request ${why} after it was sent; it may or may not have been carried out (${failure.message})`).error;

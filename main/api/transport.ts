@@ -6,14 +6,14 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { Readable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import type { HttpMethod } from './operations';
 import type { TransportFailure } from './errors';
 
 export interface TransportBody {
   length: number;
-  /** Opens the body afresh for each attempt. */
-  open: () => Readable;
+  /** Writes the whole body (without ending the request), afresh for each attempt; rejects when it cannot. */
+  writeTo: (destination: Writable) => Promise<void>;
 }
 
 export interface TransportRequest {
@@ -86,8 +86,8 @@ function send(request: TransportRequest, agents: { http: http.Agent; https: http
       agent: keepAlive ? (secure ? agents.https : agents.http) : false,
     });
 
-    const cutOff = (kind: TransportFailure['kind'], message: string) => {
-      failure ??= { phase: phase(), kind, message };
+    const cutOff = (kind: TransportFailure['kind'], message: string, bodyIncomplete = false) => {
+      failure ??= { phase: phase(), kind, message, ...(bodyIncomplete ? { bodyIncomplete } : {}) };
       req.destroy(new Error(message));
     };
     const connectTimer = setTimeout(
@@ -139,9 +139,12 @@ function send(request: TransportRequest, agents: { http: http.Agent; https: http
     } else if (Buffer.isBuffer(request.body)) {
       req.end(request.body);
     } else {
-      const source = request.body.open();
-      source.on('error', (error) => cutOff('network', `reading the upload failed: ${describe(error)}`));
-      source.pipe(req);
+      request.body.writeTo(req).then(
+        () => {
+          if (!req.destroyed) req.end();
+        },
+        (error: unknown) => cutOff('network', `reading the upload failed: ${describe(error)}`, true),
+      );
     }
   });
 }

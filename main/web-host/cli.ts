@@ -50,6 +50,7 @@ const host = await startWebHost({
   events: services.events,
   rendererDir,
   port,
+  ...(services.handleWebMedia ? { media: services.handleWebMedia } : {}),
   // End-to-end tests fix the secret so the browser they drive can be handed the launch URL before the host starts.
   ...(process.env.INBOX_WEB_SECRET ? { secret: process.env.INBOX_WEB_SECRET } : {}),
   onInternalError: (error) => console.error('[web-host]', error),

@@ -14,8 +14,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { z } from 'zod';
+import { WEB_MEDIA_PREFIX } from '../../common/media-url';
 import type { Dispatch } from '../ipc/handler-table';
 import type { EventBus } from '../ipc/event-bus';
+import type { WebMediaHandler } from '../media/web-media';
 import { rendererContentTypes } from '../renderer-content-types';
 
 export const SECRET_COOKIE = 'inbox_launch';
@@ -46,6 +48,8 @@ export interface WebHostOptions {
   /** Fixed secret for tests; a fresh random one otherwise. */
   secret?: string;
   onInternalError?: (error: unknown) => void;
+  /** Cached media and staged uploads under `/media/` (main/media/web-media.ts), behind the same checks. */
+  media?: WebMediaHandler;
 }
 
 export interface WebHost {
@@ -104,6 +108,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (!hasSecret(request)) return forbidden(response, 'Missing launch secret: open the URL the host printed');
 
+    if (options.media && url.pathname.startsWith(WEB_MEDIA_PREFIX)) return options.media(request, response, url);
     if (url.pathname === '/ipc/invoke') {
       if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'POST only');
       return invoke(request, response);

@@ -1,9 +1,15 @@
 /** The about panel tells the agent which build and mode they are running, or why main could not say. */
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import AboutPanel from '../../../renderer/components/AboutPanel.svelte';
+import AboutPanel from '../../../renderer/features/app-info/AboutPanel.svelte';
+import { expectAccessible } from './accessibility';
 
 describe('AboutPanel', () => {
+  it('passes the accessibility check', () => {
+    render(AboutPanel, { info: { name: '2-Way Inbox', version: '1.2.3', mode: 'browser', platform: 'linux' }, error: undefined });
+    expectAccessible();
+  });
+
   it('shows the version and the mode in words', () => {
     render(AboutPanel, { info: { name: '2-Way Inbox', version: '1.2.3', mode: 'browser', platform: 'linux' }, error: undefined });
     expect(screen.getByRole('region', { name: 'About this app' })).toBeInTheDocument();

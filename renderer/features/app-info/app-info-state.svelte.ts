@@ -1,7 +1,7 @@
 /** What the app knows about itself, loaded once through the contract. */
-import type { AppInfo } from '../../common/contract/app';
-import type { InboxError } from '../../common/result';
-import type { InboxBridge } from '../../common/contract';
+import type { AppInfo } from '../../../common/contract/app';
+import type { InboxError } from '../../../common/result';
+import type { InboxBridge } from '../../../common/contract';
 
 export class AppInfoState {
   info = $state<AppInfo | undefined>(undefined);

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench`: every benchmark, printed as a table and written to bench/results/latest.json as
+ * `{"metric": {"value", "unit", "baseline"?, "ratio"?}}`. Figures are what this machine reached in this run;
+ * targets are compared in the printout only, never asserted.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { benchCache } from './cache';
+import { benchSandboxLists } from './sandbox-lists';
+import { benchSync } from './sync';
+import { benchUpload } from './upload';
+import type { BenchFigures } from './figures';
+
+interface Target {
+  /** Better when the figure is below (`max`) or above (`min`) this. */
+  max?: number;
+  min?: number;
+  on: 'value' | 'ratio';
+}
+
+const targets: Record<string, Target> = {
+  'sandbox.customers_list_p95': { max: 20, on: 'value' },
+  'cache.ingest_100k_customers_1m_messages': { max: 25, on: 'value' },
+  'cache.search_p95': { max: 5, on: 'value' },
+  'cache.window_p95': { max: 2, on: 'value' },
+  'cache.page_deep_p95': { max: 2, on: 'value' },
+  'cache.update_p95': { max: 1 / 1000, on: 'ratio' },
+  'sync.idle_requests_per_min': { min: 1000, on: 'ratio' },
+  'sync.inbound_visible_p95': { max: 2.5, on: 'value' },
+  'upload.rss_growth_50mb': { max: 25, on: 'value' },
+};
+
+const suites: [string, () => Promise<BenchFigures>][] = [
+  ['sandbox lists', benchSandboxLists],
+  ['cache', benchCache],
+  ['sync', benchSync],
+  ['upload', benchUpload],
+];
+
+const only = process.argv.slice(2);
+const results: BenchFigures = {};
+for (const [name, suite] of suites) {
+  if (only.length > 0 && !only.some((word) => name.includes(word))) continue;
+  console.log(`▶ ${name}`);
+  const started = performance.now();
+  Object.assign(results, await suite());
+  console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+console.log('\nmetric'.padEnd(46) + 'value'.padStart(14) + 'baseline'.padStart(14) + 'ratio'.padStart(12) + '  target');
+for (const [metric, figure] of Object.entries(results)) {
+  const target = targets[metric];
+  let verdict = '';
+  if (target !== undefined) {
+    const seen = target.on === 'ratio' ? figure.ratio : figure.value;
+    const met = seen !== undefined && (target.max === undefined || seen < target.max) && (target.min === undefined || seen > target.min);
+    verdict = `${target.on} ${target.max !== undefined ? `< ${target.max}` : `> ${target.min}`}: ${met ? 'met' : 'NOT met'}`;
+  }
+  console.log(
+    metric.padEnd(45) +
+      `${format(figure.value)} ${figure.unit}`.padStart(14) +
+      (figure.baseline === undefined ? '' : format(figure.baseline)).padStart(14) +
+      (figure.ratio === undefined ? '' : format(figure.ratio)).padStart(12) +
+      `  ${verdict}`,
+  );
+}
+
+const outDir = fileURLToPath(new URL('./results', import.meta.url));
+mkdirSync(outDir, { recursive: true });
+writeFileSync(`${outDir}/latest.json`, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwritten to bench/results/latest.json`);
+
+function format(value: number): string {
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  return magnitude >= 100 ? value.toFixed(0) : magnitude >= 1 ? value.toFixed(2) : value.toPrecision(3);
+}

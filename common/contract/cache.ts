@@ -1,0 +1,72 @@
+/**
+ * Channels that read the local cache: a page of customers, a window of one conversation, unread counts. They answer
+ * at once from what main already holds and say how fresh it is; the `…:changed` events tell the renderer which rows
+ * to ask for again after the sync engine or the outbox wrote. Lists never cross whole: pages and windows, by key.
+ */
+import { z } from 'zod';
+import { Customer, CustomerCursor, Freshness, Message, MessageCursor, UnreadCounts } from '../domain';
+
+export const maxPageSize = 200;
+const PageSize = z.number().int().min(1).max(maxPageSize).default(50);
+
+export const CustomerPageQuery = z
+  .object({
+    /** The `nextCursor` of the previous page; absent for the first page. */
+    after: CustomerCursor.optional(),
+    limit: PageSize,
+    /** Name words or phone digits, matched as prefixes. */
+    search: z.string().max(200).optional(),
+    channelId: z.string().min(1).optional(),
+    unreadOnly: z.boolean().optional(),
+  })
+  .strict();
+export type CustomerPageQuery = z.infer<typeof CustomerPageQuery>;
+
+export const CustomerPage = z.object({
+  /** Newest conversation first. */
+  items: z.array(Customer),
+  /** Where the next page starts; absent when this page is the last. A page may be short and still have a next. */
+  nextCursor: CustomerCursor.optional(),
+  freshness: Freshness,
+});
+export type CustomerPage = z.infer<typeof CustomerPage>;
+
+export const MessageWindowQuery = z
+  .object({
+    customerId: z.string().min(1),
+    /** A message key (or server message id): the window is centred on it. */
+    around: z.string().min(1).optional(),
+    /** Messages just older than this position (scrolling up). */
+    before: MessageCursor.optional(),
+    /** Messages just newer than this position (scrolling down). */
+    after: MessageCursor.optional(),
+    limit: PageSize,
+  })
+  .strict()
+  .refine((query) => [query.around, query.before, query.after].filter((anchor) => anchor !== undefined).length <= 1, {
+    message: 'Give at most one of around, before and after',
+  });
+export type MessageWindowQuery = z.infer<typeof MessageWindowQuery>;
+
+export const MessageWindow = z.object({
+  /** Oldest first, ordered by (sent, key). */
+  items: z.array(Message),
+  hasOlder: z.boolean(),
+  hasNewer: z.boolean(),
+  /** When this conversation's history was last fetched from the server. */
+  freshness: Freshness,
+});
+export type MessageWindow = z.infer<typeof MessageWindow>;
+
+export const cacheChannels = {
+  'customers:page': { input: CustomerPageQuery, output: CustomerPage },
+  'messages:window': { input: MessageWindowQuery, output: MessageWindow },
+  'inbox:unread': { input: z.object({}).strict(), output: UnreadCounts },
+} as const;
+
+export const cacheEvents = {
+  /** These customers changed (new, renamed, new last message, unread count): pages holding them should re-read. */
+  'customers:changed': z.object({ ids: z.array(z.string()) }),
+  /** These messages (by key) of one conversation were added or changed: an open window should re-read. */
+  'messages:changed': z.object({ customerId: z.string(), ids: z.array(z.string()) }),
+} as const;

@@ -1,0 +1,73 @@
+/**
+ * Channels and events of the media pipeline: check a file the agent dropped or picked, upload it to the service
+ * (streamed, with progress, once per file), and cancel an upload. Files are named by a path on disk (Electron) or,
+ * in browser mode, by the reference the web host answered for the bytes the page streamed to it.
+ */
+import { z } from 'zod';
+import { mediaKinds } from '../media-acceptance';
+import { ImagePayload, MediaFilePayload } from '../payloads/schemas';
+import { sendableChannelTypes } from '../payloads/channels';
+
+const ChannelType = z.enum(sendableChannelTypes);
+
+/** A path on disk, or a browser-mode staged-file reference (`staged:<id>`). */
+const FileReference = z.string().trim().min(1).max(4096);
+const UploadId = z.string().min(1).max(100);
+
+export const MediaPrepareRequest = z.strictObject({ path: FileReference });
+
+/** A file found fit to send: what it is by its content, and which channel types can carry it. */
+export const PreparedMedia = z.strictObject({
+  /** Names this file's upload in `media:upload`, `media:cancel` and `media:progress`. */
+  uploadId: UploadId,
+  name: z.string(),
+  size: z.number().int().positive(),
+  mime: z.string(),
+  kind: z.enum(mediaKinds),
+  acceptedBy: z.array(ChannelType),
+});
+export type PreparedMedia = z.infer<typeof PreparedMedia>;
+
+export const MediaUploadRequest = z.strictObject({
+  path: FileReference,
+  channelType: ChannelType,
+  /** The id `media:prepare` answered, so progress events can be matched before the upload returns. */
+  uploadId: UploadId.optional(),
+});
+
+/** An uploaded file, with the payload that sends it through the requested channel type. */
+export const UploadedMedia = z.strictObject({
+  uploadId: UploadId,
+  mediaId: z.string(),
+  name: z.string(),
+  size: z.number().int().positive(),
+  mime: z.string(),
+  kind: z.enum(mediaKinds),
+  payload: z.discriminatedUnion('type', [ImagePayload, MediaFilePayload]),
+  /** True when this file had been uploaded before and that upload was used again. */
+  reused: z.boolean(),
+  /** The renderer's address of a small preview, for images. */
+  previewUrl: z.string().optional(),
+});
+export type UploadedMedia = z.infer<typeof UploadedMedia>;
+
+export const MediaCancelRequest = z.strictObject({ uploadId: UploadId });
+
+/** Bytes of the file written to the connection so far; `sentBytes === totalBytes` once all of it has left. */
+export const MediaProgress = z.strictObject({
+  uploadId: UploadId,
+  sentBytes: z.number().int().nonnegative(),
+  totalBytes: z.number().int().positive(),
+});
+export type MediaProgress = z.infer<typeof MediaProgress>;
+
+export const mediaChannels = {
+  'media:prepare': { input: MediaPrepareRequest, output: PreparedMedia },
+  'media:upload': { input: MediaUploadRequest, output: UploadedMedia },
+  /** Stops an upload in progress; answers whether there was one to stop. */
+  'media:cancel': { input: MediaCancelRequest, output: z.strictObject({ cancelled: z.boolean() }) },
+} as const;
+
+export const mediaEvents = {
+  'media:progress': MediaProgress,
+} as const;

@@ -1,0 +1,62 @@
+/**
+ * Which files the app sends, and through which channels: a type must be on the reference's list and be content the
+ * app can recognise, and a channel takes a file when its payload schema has a kind that can carry it
+ * (common/payloads/channels.ts, following payloadFromUpload in common/payloads/from-upload.ts).
+ */
+import { acceptedMediaMimeTypes } from './api-decisions';
+import { channelAccepts, sendableChannelTypes, type SendableChannelType } from './payloads/channels';
+
+export const mediaKinds = ['image', 'video', 'audio', 'file'] as const;
+export type MediaKind = (typeof mediaKinds)[number];
+
+/**
+ * The reference's list ends with `application/octet-stream` (line 2973), which would let any bytes through. The app
+ * sends only content it recognised (common/media-sniff.ts), so a file of unknown content is refused here rather
+ * than stored by the service as an opaque blob the customer's phone cannot open.
+ */
+const uploadableMimeTypes: ReadonlySet<string> = new Set(
+  acceptedMediaMimeTypes.filter((mime) => mime !== 'application/octet-stream'),
+);
+
+export function isUploadableMime(mime: string): boolean {
+  return uploadableMimeTypes.has(mime);
+}
+
+export function mediaKindOf(mime: string): MediaKind {
+  if (mime.startsWith('image/')) return 'image';
+  if (mime.startsWith('video/')) return 'video';
+  if (mime.startsWith('audio/')) return 'audio';
+  return 'file';
+}
+
+/**
+ * The channel types that can send a file of this kind: an image goes as an image payload or, failing that, as a
+ * media file; anything else only as a media file.
+ */
+export function channelsAccepting(kind: MediaKind): SendableChannelType[] {
+  return sendableChannelTypes.filter(
+    (channel) => channelAccepts(channel, 'MEDIA') || (kind === 'image' && channelAccepts(channel, 'IMAGE')),
+  );
+}
+
+/** Human words for a refused type, so an error can say what the file turned out to be. */
+const mimeDescriptions: Record<string, string> = {
+  'application/octet-stream': 'not a format the app recognises',
+  'text/plain': 'plain text (the service takes CSV, HTML and XML text)',
+  'application/x-msdownload': 'a Windows program',
+  'application/x-executable': 'a program',
+  'application/x-ole-storage': 'an OLE file that is not a Word, Excel or PowerPoint document',
+  'video/quicktime': 'a QuickTime movie',
+  'video/x-matroska': 'a Matroska video',
+  'video/x-msvideo': 'an AVI video',
+  'audio/mp4': 'MPEG-4 audio (m4a)',
+  'audio/wav': 'WAV audio',
+  'image/bmp': 'a BMP image',
+  'image/tiff': 'a TIFF image',
+  'image/heic': 'a HEIC image',
+  'image/avif': 'an AVIF image',
+};
+
+export function describeMime(mime: string): string {
+  return mimeDescriptions[mime] ?? mime;
+}

@@ -1,0 +1,295 @@
+/**
+ * Customers in the cache: the list the renderer pages through by key (newest conversation first) with search and
+ * filters, unread counts and read state, and the writes the sync engine makes from the server's customer list.
+ */
+import { z } from 'zod';
+import type { CustomerPageQuery } from '../../common/contract/cache';
+import { Timestamp, type Customer, type CustomerCursor, type CustomerRecord, type UnreadCounts } from '../../common/domain';
+import { fail, ok, type Result } from '../../common/result';
+import { CustomerRow, customerColumns, parseRow, parseRows } from './rows';
+import { indexCustomer, reindexCustomer } from './search-index';
+import { planSearch, startsWordsFor } from './search-query';
+import type { Sql } from './sql';
+
+/**
+ * How many customers a 1-2 character search looks through per page. Such a prefix matches a large share of all
+ * names, so an index gains nothing; measured (bench/cache.ts, `cache.search_short_p95`) on 100k customers, an FTS5
+ * prefix query for one letter sorts tens of thousands of matches per page, while walking the recency index and
+ * testing each row stops after a page of matches, and this bound caps the walk when matches are rare. A page that
+ * reaches the bound returns what it found with a cursor to continue, so nothing is skipped, only deferred.
+ */
+export const shortSearchScanRows = 2000;
+
+export interface CustomerPageItems {
+  items: Customer[];
+  nextCursor?: CustomerCursor;
+}
+
+const recencyOrder = 'ORDER BY c.last_message_time DESC, c.id DESC';
+
+interface Filters {
+  where: string[];
+  params: Record<string, string | number>;
+}
+
+/**
+ * Up to this many customers, a channel filter starts from the channel's members and sorts them; beyond it, from
+ * the recency index, testing each customer until the page is full. Members first is cheap for a small channel and
+ * costs a sort of every member for a large one; index first stops early for a large channel but would walk the
+ * whole list to find a small channel's few customers. Counting up to the bound costs at most that many index steps.
+ */
+const smallChannelMembers = 2000;
+
+const Count = z.object({ count: z.number().int().nonnegative() });
+
+function isSmallChannel(sql: Sql, channelId: string): Result<boolean> {
+  const members = parseRow(
+    Count,
+    sql
+      .statement(
+        `SELECT count(*) AS count FROM (SELECT 1 FROM customer_agents
+           WHERE agent_id IN (SELECT id FROM agents WHERE channel_id = ?) LIMIT ${smallChannelMembers + 1})`,
+      )
+      .get(channelId),
+    'channel member count',
+  );
+  return members.ok ? ok((members.value?.count ?? 0) <= smallChannelMembers) : members;
+}
+
+function filtersFor(sql: Sql, query: CustomerPageQuery): Result<Filters> {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (query.after) {
+    where.push('(c.last_message_time, c.id) < (@afterTime, @afterId)');
+    params.afterTime = query.after.time;
+    params.afterId = query.after.id;
+  }
+  if (query.unreadOnly) where.push('c.unread_count > 0');
+  if (query.channelId !== undefined) {
+    const unread = query.unreadOnly ? 'AND ca.unread_count > 0' : '';
+    const small = isSmallChannel(sql, query.channelId);
+    if (!small.ok) return small;
+    where.push(
+      small.value
+        ? `c.id IN (SELECT ca.customer_id FROM customer_agents ca JOIN agents a ON a.id = ca.agent_id
+             WHERE a.channel_id = @channelId ${unread})`
+        : `EXISTS (SELECT 1 FROM customer_agents ca JOIN agents a ON a.id = ca.agent_id
+             WHERE ca.customer_id = c.id AND a.channel_id = @channelId ${unread})`,
+    );
+    params.channelId = query.channelId;
+  }
+  return ok({ where, params });
+}
+
+function whereClause(where: readonly string[]): string {
+  return where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+}
+
+function cursorOf(customer: Customer): CustomerCursor {
+  return { time: customer.lastMessageTime ?? 0, id: customer.id };
+}
+
+function pageOf(rows: Customer[], limit: number): CustomerPageItems {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return rows.length > limit && last ? { items, nextCursor: cursorOf(last) } : { items };
+}
+
+const ScannedRow = z.object({ local_id: z.number().int(), time: Timestamp, id: z.string(), name: z.string().nullable(), phone: z.string() });
+
+export function customerPage(sql: Sql, query: CustomerPageQuery): Result<CustomerPageItems> {
+  const plan = planSearch(query.search);
+  const filters = filtersFor(sql, query);
+  if (!filters.ok) return filters;
+  const { where, params } = filters.value;
+  if (plan.kind === 'short') return shortSearchPage(sql, query, where, params, plan.terms);
+  if (plan.kind === 'indexed') {
+    where.push('c.local_id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH @match)');
+    params.match = plan.match;
+  }
+  const source = `SELECT ${customerColumns} FROM customers c ${whereClause(where)} ${recencyOrder} LIMIT @limit`;
+  const rows = parseRows(CustomerRow, sql.statement(source).all({ ...params, limit: query.limit + 1 }), 'customer');
+  return rows.ok ? ok(pageOf(rows.value, query.limit)) : rows;
+}
+
+function shortSearchPage(
+  sql: Sql,
+  query: CustomerPageQuery,
+  where: string[],
+  params: Record<string, string | number>,
+  terms: readonly string[],
+): Result<CustomerPageItems> {
+  const scanSource =
+    `SELECT c.local_id, c.last_message_time AS time, c.id, c.name, c.phone FROM customers c ${whereClause(where)} ` +
+    `${recencyOrder} LIMIT @scan`;
+  const matched: number[] = [];
+  let scanned = 0;
+  let lastScanned: CustomerCursor | undefined;
+  for (const raw of sql.statement(scanSource).iterate({ ...params, scan: shortSearchScanRows })) {
+    const row = parseRow(ScannedRow, raw, 'customer');
+    if (!row.ok) return row;
+    if (!row.value) continue;
+    scanned += 1;
+    lastScanned = { time: row.value.time, id: row.value.id };
+    if (startsWordsFor(`${row.value.name ?? ''} ${row.value.phone}`, terms)) matched.push(row.value.local_id);
+    if (matched.length > query.limit) break;
+  }
+  const rowsSource = `SELECT ${customerColumns} FROM customers c WHERE c.local_id IN (SELECT value FROM json_each(@ids)) ${recencyOrder}`;
+  const rows = parseRows(CustomerRow, sql.statement(rowsSource).all({ ids: JSON.stringify(matched) }), 'customer');
+  if (!rows.ok) return rows;
+  const page = pageOf(rows.value, query.limit);
+  if (page.nextCursor || scanned < shortSearchScanRows || !lastScanned) return ok(page);
+  return ok({ ...page, nextCursor: lastScanned });
+}
+
+export function getCustomer(sql: Sql, id: string): Result<Customer | null> {
+  return parseRow(CustomerRow, sql.statement(`SELECT ${customerColumns} FROM customers c WHERE c.id = ?`).get(id), 'customer');
+}
+
+export interface UpsertOutcome {
+  /** Ids that were not in the cache before. */
+  created: string[];
+  /** Ids whose stored facts differed from the batch. */
+  changed: string[];
+}
+
+/**
+ * Stores the server's view of these customers. Nothing is read back to compare: the insert does nothing for a known
+ * id, and each update's WHERE clause matches only when a fact differs, so SQLite's change counts say which is which.
+ * Name and phone are updated apart from the rest so that only a real change to them touches the search index.
+ */
+export function upsertCustomers(sql: Sql, batch: readonly CustomerRecord[]): Result<UpsertOutcome> {
+  const insert = sql.statement(
+    `INSERT INTO customers (id, name, phone, country, subscriptions, chatbot_enabled, created, modified,
+       server_last_message_time, last_message_time)
+     VALUES (@id, @name, @phone, @country, @subscriptions, @chatbotEnabled, @created, @modified, @lastMessageTime,
+       coalesce(@lastMessageTime, 0))
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  const updateSearchable = sql.statement(
+    'UPDATE customers SET name = @name, phone = @phone WHERE id = @id AND (name IS NOT @name OR phone IS NOT @phone)',
+  );
+  const updateFacts = sql.statement(
+    `UPDATE customers SET country = @country, subscriptions = @subscriptions, chatbot_enabled = @chatbotEnabled,
+       created = @created, modified = @modified, server_last_message_time = @lastMessageTime,
+       last_message_time = max(last_message_time, coalesce(@lastMessageTime, 0))
+     WHERE id = @id AND (country IS NOT @country OR subscriptions IS NOT @subscriptions
+       OR chatbot_enabled IS NOT @chatbotEnabled OR created IS NOT @created OR modified IS NOT @modified
+       OR server_last_message_time IS NOT @lastMessageTime)`,
+  );
+  const linkAgent = sql.statement('INSERT OR IGNORE INTO customer_agents (customer_id, agent_id) VALUES (?, ?)');
+  return sql.transaction(() => {
+    const outcome: UpsertOutcome = { created: [], changed: [] };
+    for (const customer of batch) {
+      const row = {
+        id: customer.id,
+        name: customer.name,
+        phone: customer.phone,
+        country: customer.country,
+        subscriptions: JSON.stringify(customer.subscriptions),
+        chatbotEnabled: JSON.stringify(customer.chatbotEnabled),
+        created: customer.created,
+        modified: customer.modified,
+        lastMessageTime: customer.lastMessageTime,
+      };
+      const inserted = insert.run(row);
+      if (inserted.changes > 0) {
+        indexCustomer(sql, inserted.lastInsertRowid, customer.name, customer.phone);
+        outcome.created.push(customer.id);
+      } else {
+        const renamed = updateSearchable.run(row).changes > 0;
+        if (renamed) reindexCustomer(sql, customer.id);
+        if (updateFacts.run(row).changes > 0 || renamed) outcome.changed.push(customer.id);
+      }
+      for (const agentId of Object.keys(customer.subscriptions)) linkAgent.run(customer.id, agentId);
+    }
+    return ok(outcome);
+  });
+}
+
+const ReadState = z.object({ read_through: Timestamp, newest: Timestamp });
+const Unread = z.object({ unread: z.number().int().nonnegative() });
+
+/**
+ * Marks the conversation read up to `through` (by default everything the cache holds) and recounts what is left.
+ * Read state only moves forward, so a late call with an older position cannot resurrect unread messages.
+ */
+export function markRead(sql: Sql, customerId: string, through?: number): Result<{ unreadCount: number }> {
+  return sql.transaction(() => {
+    const state = parseRow(
+      ReadState,
+      sql
+        .statement(
+          `SELECT read_through, (SELECT coalesce(max(sent), 0) FROM messages WHERE customer_id = @customerId) AS newest
+           FROM customers WHERE id = @customerId`,
+        )
+        .get({ customerId }),
+      'customer',
+    );
+    if (!state.ok) return state;
+    if (!state.value) return fail('NOT_FOUND', `No customer ${customerId} in the cache`);
+    const readThrough = Math.max(state.value.read_through, through ?? state.value.newest);
+    sql.statement('UPDATE customers SET read_through = ? WHERE id = ?').run(readThrough, customerId);
+    sql
+      .statement(
+        `UPDATE customer_agents SET unread_count = (SELECT count(*) FROM messages m WHERE m.customer_id = @customerId
+           AND m.agent_id = customer_agents.agent_id AND m.origin = 'CUSTOMER' AND m.sent > @readThrough)
+         WHERE customer_id = @customerId`,
+      )
+      .run({ customerId, readThrough });
+    const unread = parseRow(
+      Unread,
+      sql.statement('SELECT coalesce(sum(unread_count), 0) AS unread FROM customer_agents WHERE customer_id = ?').get(customerId),
+      'unread count',
+    );
+    if (!unread.ok) return unread;
+    const unreadCount = unread.value?.unread ?? 0;
+    sql.statement('UPDATE customers SET unread_count = ? WHERE id = ?').run(unreadCount, customerId);
+    return ok({ unreadCount });
+  });
+}
+
+const Totals = z.object({ conversations: z.number().int().nonnegative(), messages: z.number().int().nonnegative() });
+const ChannelUnread = z.object({ channel_id: z.string(), messages: z.number().int().nonnegative() });
+
+export function unreadCounts(sql: Sql): Result<UnreadCounts> {
+  const totals = parseRow(
+    Totals,
+    sql
+      .statement('SELECT count(*) AS conversations, coalesce(sum(unread_count), 0) AS messages FROM customers WHERE unread_count > 0')
+      .get(),
+    'unread total',
+  );
+  if (!totals.ok) return totals;
+  const channels = parseRows(
+    ChannelUnread,
+    sql
+      .statement(
+        `SELECT a.channel_id, sum(ca.unread_count) AS messages FROM customer_agents ca JOIN agents a ON a.id = ca.agent_id
+         WHERE ca.unread_count > 0 GROUP BY a.channel_id`,
+      )
+      .all(),
+    'unread per channel',
+  );
+  if (!channels.ok) return channels;
+  return ok({
+    messages: totals.value?.messages ?? 0,
+    conversations: totals.value?.conversations ?? 0,
+    byChannel: Object.fromEntries(channels.value.map((row) => [row.channel_id, row.messages])),
+  });
+}
+
+const KnownTime = z.object({ id: z.string(), server_last_message_time: Timestamp.nullable() });
+
+/**
+ * The last message time the server reported for each of these customers (absent: not in the cache). Sync reads the
+ * server's list newest first and stops at the first customer whose time it already knows.
+ */
+export function knownLastMessageTimes(sql: Sql, ids: readonly string[]): Result<Record<string, number | null>> {
+  const rows = parseRows(
+    KnownTime,
+    sql.statement('SELECT id, server_last_message_time FROM customers WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)),
+    'customer',
+  );
+  return rows.ok ? ok(Object.fromEntries(rows.value.map((row) => [row.id, row.server_last_message_time]))) : rows;
+}

@@ -1,0 +1,293 @@
+/**
+ * Messages in the cache: windows of one conversation in a stable order, full-text search over message text, and
+ * the sync engine's writes, deduplicated by the server's message id. Writing a message also keeps its customer's
+ * list entry current: last message time and preview, and the unread count of messages from the customer.
+ */
+import { z } from 'zod';
+import type { MessageWindowQuery } from '../../common/contract/cache';
+import {
+  payloadPreview,
+  payloadText,
+  Timestamp,
+  type Message,
+  type MessageCursor,
+  type MessagePayload,
+  type MessageRecord,
+} from '../../common/domain';
+import { fail, ok, type Result } from '../../common/result';
+import { MessageRow, messageColumns, messageSource, parseRow, parseRows } from './rows';
+import { indexMessage, unindexMessage } from './search-index';
+import { planSearch } from './search-query';
+import type { Sql } from './sql';
+
+export interface WindowItems {
+  items: Message[];
+  hasOlder: boolean;
+  hasNewer: boolean;
+}
+
+const newestFirst = 'ORDER BY m.sent DESC, m.sort_key DESC';
+const oldestFirst = 'ORDER BY m.sent ASC, m.sort_key ASC';
+
+function olderThan(sql: Sql, customerId: string, cursor: MessageCursor | undefined, limit: number, inclusive = false) {
+  const bound = cursor ? `AND (m.sent, m.sort_key) ${inclusive ? '<=' : '<'} (@sent, @key)` : '';
+  const source = `SELECT ${messageColumns} FROM ${messageSource} WHERE m.customer_id = @customerId ${bound} ${newestFirst} LIMIT @limit`;
+  const rows = parseRows(MessageRow, sql.statement(source).all({ customerId, limit, ...cursor }), 'message');
+  return rows.ok ? ok(rows.value.reverse()) : rows;
+}
+
+function newerThan(sql: Sql, customerId: string, cursor: MessageCursor, limit: number) {
+  const source = `SELECT ${messageColumns} FROM ${messageSource} WHERE m.customer_id = @customerId
+    AND (m.sent, m.sort_key) > (@sent, @key) ${oldestFirst} LIMIT @limit`;
+  return parseRows(MessageRow, sql.statement(source).all({ customerId, limit, ...cursor }), 'message');
+}
+
+const Found = z.object({ found: z.union([z.literal(0), z.literal(1)]) });
+
+function exists(sql: Sql, customerId: string, direction: '<' | '>', cursor: MessageCursor): Result<boolean> {
+  const source = `SELECT EXISTS (SELECT 1 FROM messages WHERE customer_id = @customerId
+    AND (sent, sort_key) ${direction} (@sent, @key)) AS found`;
+  const row = parseRow(Found, sql.statement(source).get({ customerId, ...cursor }), 'message');
+  return row.ok ? ok(row.value?.found === 1) : row;
+}
+
+const Position = z.object({ sent: Timestamp, key: z.string() });
+
+function positionOf(sql: Sql, customerId: string, key: string): Result<MessageCursor | null> {
+  return parseRow(
+    Position,
+    sql
+      .statement('SELECT sent, sort_key AS key FROM messages WHERE customer_id = ? AND (client_id = ? OR message_id = ?)')
+      .get(customerId, key, key),
+    'message',
+  );
+}
+
+function cursorOf(message: Message): MessageCursor {
+  return { sent: message.sent, key: message.key };
+}
+
+/** Picks `limit` messages around the target: half before it (itself included), half after, topping up either side. */
+function centred(older: Message[], newer: Message[], limit: number): Message[] {
+  const wantOlder = Math.ceil(limit / 2);
+  const fromOlder = Math.min(older.length, Math.max(wantOlder, limit - newer.length));
+  const fromNewer = Math.min(newer.length, limit - fromOlder);
+  return [...older.slice(older.length - fromOlder), ...newer.slice(0, fromNewer)];
+}
+
+function windowItems(sql: Sql, query: MessageWindowQuery): Result<Message[]> {
+  const { customerId, limit } = query;
+  if (query.before) return olderThan(sql, customerId, query.before, limit);
+  if (query.after) return newerThan(sql, customerId, query.after, limit);
+  if (query.around === undefined) return olderThan(sql, customerId, undefined, limit);
+  const target = positionOf(sql, customerId, query.around);
+  if (!target.ok) return target;
+  if (!target.value) return fail('NOT_FOUND', `No message ${query.around} in this conversation`);
+  const older = olderThan(sql, customerId, target.value, limit, true);
+  if (!older.ok) return older;
+  const newer = newerThan(sql, customerId, target.value, limit);
+  if (!newer.ok) return newer;
+  return ok(centred(older.value, newer.value, limit));
+}
+
+export function messageWindow(sql: Sql, query: MessageWindowQuery): Result<WindowItems> {
+  const items = windowItems(sql, query);
+  if (!items.ok) return items;
+  const first = items.value[0];
+  const last = items.value.at(-1);
+  // An empty window still knows where it is: before/after a cursor, or nowhere (no messages at all).
+  const olderEdge = first ? cursorOf(first) : (query.after ?? query.before);
+  const newerEdge = last ? cursorOf(last) : (query.before ?? query.after);
+  const hasOlder = olderEdge ? exists(sql, query.customerId, '<', olderEdge) : ok(false);
+  if (!hasOlder.ok) return hasOlder;
+  const hasNewer = newerEdge ? exists(sql, query.customerId, '>', newerEdge) : ok(false);
+  if (!hasNewer.ok) return hasNewer;
+  return ok({ items: items.value, hasOlder: hasOlder.value, hasNewer: hasNewer.value });
+}
+
+/** Messages whose text has every word of `query` as a word prefix, newest first; 1-2 characters find nothing yet. */
+export function searchMessages(sql: Sql, query: { text: string; customerId?: string; limit: number }): Result<Message[]> {
+  const plan = planSearch(query.text);
+  if (plan.kind !== 'indexed') return ok([]);
+  const scope = query.customerId === undefined ? '' : 'AND m.customer_id = @customerId';
+  const source = `SELECT ${messageColumns} FROM ${messageSource}
+    WHERE m.local_id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @match) ${scope} ${newestFirst} LIMIT @limit`;
+  const params = { match: plan.match, limit: query.limit, ...(query.customerId === undefined ? {} : { customerId: query.customerId }) };
+  return parseRows(MessageRow, sql.statement(source).all(params), 'message');
+}
+
+export interface MessagesOutcome {
+  /** Keys of messages the cache did not hold. */
+  created: string[];
+  /** Keys of messages whose status, time or payload changed. */
+  changed: string[];
+  /** The keys above by customer, for `messages:changed`; these customers' list entries may have moved too. */
+  byCustomer: Record<string, string[]>;
+}
+
+const CustomerReadState = z.object({ read_through: Timestamp });
+
+interface NewestMessage {
+  sent: number;
+  key: string;
+  payload: MessagePayload;
+}
+
+/** Keeps the customer's list entry in step with a message newer than what it shows. */
+function bumpConversation(sql: Sql, customerId: string, newest: NewestMessage): void {
+  sql
+    .statement(
+      `UPDATE customers SET last_message_time = @sent, last_message_preview = @preview
+       WHERE id = @customerId AND last_message_time <= @sent`,
+    )
+    .run({ customerId, sent: newest.sent, preview: payloadPreview(newest.payload) });
+}
+
+function linkAgent(sql: Sql, customerId: string, agentId: string, unread: number): void {
+  sql
+    .statement(
+      `INSERT INTO customer_agents (customer_id, agent_id, unread_count) VALUES (?, ?, ?)
+       ON CONFLICT (customer_id, agent_id) DO UPDATE SET unread_count = unread_count + excluded.unread_count`,
+    )
+    .run(customerId, agentId, unread);
+}
+
+function isNewer(candidate: NewestMessage, current: NewestMessage | undefined): boolean {
+  return !current || candidate.sent > current.sent || (candidate.sent === current.sent && candidate.key > current.key);
+}
+
+const Rewritten = z.object({ local_id: z.number().int(), key: z.string() });
+const Restated = z.object({ key: z.string() });
+
+/**
+ * Stores messages from the server, deduplicated by message id, in one transaction. Every message's customer must
+ * already be in the cache (sync stores the customer list first); otherwise nothing is written.
+ */
+export function upsertMessages(sql: Sql, batch: readonly MessageRecord[]): Result<MessagesOutcome> {
+  const insert = sql.statement(
+    `INSERT INTO messages (message_id, customer_id, agent_id, origin, status, sent, modified, payload, text)
+     VALUES (@messageId, @customerId, @agentId, @origin, @status, @sent, @modified, @payload, @text)
+     ON CONFLICT (customer_id, message_id) DO NOTHING`,
+  );
+  // Returning the key: a send of ours that the server now lists keeps the key the thread shows (its client id).
+  const updateState = sql.statement(
+    `UPDATE messages SET agent_id = @agentId, origin = @origin, status = @status, sent = @sent, modified = @modified
+     WHERE customer_id = @customerId AND message_id = @messageId AND (agent_id IS NOT @agentId OR origin IS NOT @origin OR status IS NOT @status
+       OR sent IS NOT @sent OR modified IS NOT @modified)
+     RETURNING sort_key AS key`,
+  );
+  // A separate statement, so the search index is touched only when the payload (and so the text) really changed.
+  const updatePayload = sql.statement(
+    `UPDATE messages SET payload = @payload, text = @text WHERE customer_id = @customerId AND message_id = @messageId AND payload IS NOT @payload
+     RETURNING local_id, sort_key AS key`,
+  );
+  return sql.transaction(() => {
+    const readThrough = new Map<string, number>();
+    for (const customerId of new Set(batch.map((message) => message.customerId))) {
+      const row = parseRow(CustomerReadState, sql.statement('SELECT read_through FROM customers WHERE id = ?').get(customerId), 'customer');
+      if (!row.ok) return row;
+      if (!row.value) return fail('BAD_INPUT', `Messages name customer ${customerId}, who is not in the cache: store customers first`);
+      readThrough.set(customerId, row.value.read_through);
+    }
+    const outcome: MessagesOutcome = { created: [], changed: [], byCustomer: {} };
+    const newest = new Map<string, NewestMessage>();
+    const unread = new Map<string, Map<string, number>>();
+    for (const message of batch) {
+      const text = payloadText(message.payload);
+      const row = { ...message, payload: JSON.stringify(message.payload), text };
+      let key = message.messageId;
+      const inserted = insert.run(row);
+      if (inserted.changes > 0) {
+        indexMessage(sql, inserted.lastInsertRowid, text);
+        outcome.created.push(key);
+        const candidate = { sent: message.sent, key, payload: message.payload };
+        if (isNewer(candidate, newest.get(message.customerId))) newest.set(message.customerId, candidate);
+        const agents = unread.get(message.customerId) ?? new Map<string, number>();
+        const counts = message.origin === 'CUSTOMER' && message.sent > (readThrough.get(message.customerId) ?? 0);
+        agents.set(message.agentId, (agents.get(message.agentId) ?? 0) + (counts ? 1 : 0));
+        unread.set(message.customerId, agents);
+      } else {
+        const restated = parseRow(Restated, updateState.get(row), 'message');
+        if (!restated.ok) return restated;
+        const rewritten = parseRow(Rewritten, updatePayload.get(row), 'message');
+        if (!rewritten.ok) return rewritten;
+        if (rewritten.value) {
+          unindexMessage(sql, rewritten.value.local_id);
+          indexMessage(sql, rewritten.value.local_id, text);
+        }
+        const changed = restated.value ?? rewritten.value;
+        if (!changed) continue;
+        key = changed.key;
+        outcome.changed.push(key);
+      }
+      (outcome.byCustomer[message.customerId] ??= []).push(key);
+    }
+    for (const [customerId, agents] of unread) {
+      let total = 0;
+      for (const [agentId, count] of agents) {
+        linkAgent(sql, customerId, agentId, count);
+        total += count;
+      }
+      if (total > 0) sql.statement('UPDATE customers SET unread_count = unread_count + ? WHERE id = ?').run(total, customerId);
+    }
+    for (const [customerId, message] of newest) bumpConversation(sql, customerId, message);
+    return ok(outcome);
+  });
+}
+
+/** The row a send gets the moment it is queued, so the thread shows it at once as pending. */
+export function insertPendingMessage(
+  sql: Sql,
+  pending: { clientId: string; customerId: string; agentId: string; payload: MessagePayload; sent: number },
+): void {
+  const text = payloadText(pending.payload);
+  const inserted = sql
+    .statement(
+      `INSERT INTO messages (client_id, customer_id, agent_id, origin, status, sent, payload, text)
+       VALUES (@clientId, @customerId, @agentId, 'AGENT', 'CREATED', @sent, @payload, @text)`,
+    )
+    .run({ ...pending, payload: JSON.stringify(pending.payload), text });
+  indexMessage(sql, inserted.lastInsertRowid, text);
+  linkAgent(sql, pending.customerId, pending.agentId, 0);
+  bumpConversation(sql, pending.customerId, { sent: pending.sent, key: pending.clientId, payload: pending.payload });
+}
+
+const Merge = z.object({ pending: z.number().int(), copy: z.number().int().nullable(), text: z.string().nullable() });
+
+/**
+ * Gives a pending send its server id. If sync already stored the server's copy as a separate row, that copy's
+ * facts move onto the pending row and the copy goes, so the thread shows the message once, under its client id
+ * (a window holding the copy finds it gone when `messages:changed` names both keys).
+ */
+export function attachMessageId(sql: Sql, clientId: string, messageId: string): Result<void> {
+  const rows = parseRow(
+    Merge,
+    sql
+      .statement(
+        `SELECT pending.local_id AS pending, copy.local_id AS copy, copy.text AS text FROM messages pending
+         LEFT JOIN messages copy ON copy.customer_id = pending.customer_id AND copy.message_id = @messageId
+           AND copy.local_id <> pending.local_id
+         WHERE pending.client_id = @clientId`,
+      )
+      .get({ clientId, messageId }),
+    'message',
+  );
+  if (!rows.ok) return rows;
+  if (!rows.value) return fail('NOT_FOUND', `No pending message for send ${clientId}`);
+  const { pending, copy, text } = rows.value;
+  if (copy !== null) {
+    sql
+      .statement(
+        `UPDATE messages SET (status, sent, modified, payload, text) =
+           (SELECT status, sent, modified, payload, text FROM messages WHERE local_id = @copy)
+         WHERE local_id = @pending`,
+      )
+      .run({ copy, pending });
+    sql.statement('DELETE FROM messages WHERE local_id = ?').run(copy);
+    unindexMessage(sql, copy);
+    unindexMessage(sql, pending);
+    indexMessage(sql, pending, text ?? '');
+  }
+  sql.statement('UPDATE messages SET message_id = ? WHERE local_id = ?').run(messageId, pending);
+  return ok(undefined);
+}

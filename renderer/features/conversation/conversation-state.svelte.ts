@@ -1,0 +1,199 @@
+/**
+ * The open conversation: a window of its messages read from main's cache (`messages:window`), older windows as the
+ * agent scrolls up (`before`), a re-read when `messages:changed` or `outbox:changed` concerns this customer, the
+ * draft being typed, and replies handed to the outbox (`outbox:send`, then retry or discard when one failed).
+ * Messages live in `$state.raw`: a long history is replaced as a whole, never deep-tracked.
+ */
+import type { InboxBridge } from '../../../common/contract';
+import type { Customer, Freshness, Message, MessageCursor } from '../../../common/domain';
+import { buildText } from '../../../common/payloads';
+import { fail, type InboxError, type Result } from '../../../common/result';
+import { prependOlder, replaceNewest } from './message-window';
+
+export const messageWindowSize = 50;
+/** The largest window the contract accepts (`maxPageSize` in common/contract/cache.ts). */
+const maxWindowSize = 200;
+
+export type ConversationStatus = 'closed' | 'loading' | 'ready' | 'error';
+
+function cursorOf(message: Message): MessageCursor {
+  return { sent: message.sent, key: message.key };
+}
+
+export class ConversationState {
+  customer = $state.raw<Customer | undefined>(undefined);
+  items = $state.raw<Message[]>([]);
+  hasOlder = $state(false);
+  freshness = $state.raw<Freshness | undefined>(undefined);
+  status = $state<ConversationStatus>('closed');
+  error = $state.raw<InboxError | undefined>(undefined);
+  loadingOlder = $state(false);
+  /** What the agent is typing to the open customer; each conversation keeps its own until the app closes. */
+  draft = $state('');
+
+  readonly #drafts: Record<string, string> = {};
+  /** Bumped when another conversation opens, so answers about the previous one are dropped. */
+  #generation = 0;
+  #refreshing = false;
+  #refreshWanted = false;
+
+  constructor(private readonly bridge: InboxBridge) {}
+
+  /** Re-reads the open conversation when its messages or its sends change; returns the function that stops listening. */
+  listen(): () => void {
+    const stops = [
+      this.bridge.on('messages:changed', (change) => {
+        if (change.customerId === this.customer?.id) void this.refresh();
+      }),
+      this.bridge.on('outbox:changed', (change) => {
+        if (change.customerId === this.customer?.id) void this.refresh();
+      }),
+    ];
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }
+
+  /** Hands a text reply to the outbox, which stores it before anything leaves and shows it as pending. */
+  async sendText(text: string): Promise<Result<unknown>> {
+    const customer = this.customer;
+    if (customer === undefined) return fail('BAD_INPUT', 'No conversation is open');
+    const payload = buildText(text);
+    if (!payload.ok) return payload;
+    const sent = await this.bridge.invoke('outbox:send', { customerId: customer.id, payload: payload.value });
+    if (sent.ok && this.customer?.id === customer.id) void this.refresh();
+    return sent;
+  }
+
+  /** Queues a failed send again now. */
+  async retry(clientId: string): Promise<void> {
+    this.#afterOutboxAction(await this.bridge.invoke('outbox:retry', { clientId }));
+  }
+
+  /** Drops a failed send and its pending message from the thread. */
+  async discard(clientId: string): Promise<void> {
+    this.#afterOutboxAction(await this.bridge.invoke('outbox:discard', { clientId }));
+  }
+
+  #afterOutboxAction(result: Result<unknown>): void {
+    if (result.ok) void this.refresh();
+    else this.error = result.error;
+  }
+
+  /** Opens a customer's conversation at its newest messages. */
+  async open(customer: Customer): Promise<void> {
+    if (this.customer?.id === customer.id && this.status !== 'error') {
+      this.customer = customer;
+      return;
+    }
+    this.#keepDraft();
+    const generation = ++this.#generation;
+    this.customer = customer;
+    this.draft = this.#drafts[customer.id] ?? '';
+    this.items = [];
+    this.hasOlder = false;
+    this.freshness = undefined;
+    this.error = undefined;
+    this.loadingOlder = false;
+    this.#refreshing = false;
+    this.#refreshWanted = false;
+    this.status = 'loading';
+    const result = await this.bridge.invoke('messages:window', { customerId: customer.id, limit: messageWindowSize });
+    if (generation !== this.#generation) return;
+    if (result.ok) {
+      this.items = result.value.items;
+      this.hasOlder = result.value.hasOlder;
+      this.freshness = result.value.freshness;
+      this.status = 'ready';
+    } else {
+      this.error = result.error;
+      this.status = 'error';
+    }
+  }
+
+  /** Keeps the customer's details current (a rename, a new unread count) without reloading the messages. */
+  updateCustomer(customer: Customer): void {
+    if (this.customer?.id === customer.id) this.customer = customer;
+  }
+
+  close(): void {
+    this.#keepDraft();
+    this.#generation++;
+    this.customer = undefined;
+    this.items = [];
+    this.hasOlder = false;
+    this.status = 'closed';
+    this.draft = '';
+  }
+
+  /** The window just older than the oldest message shown (scrolling up). */
+  async loadOlder(): Promise<void> {
+    const oldest = this.items[0];
+    const customer = this.customer;
+    if (oldest === undefined || customer === undefined || !this.hasOlder || this.loadingOlder) return;
+    const generation = this.#generation;
+    this.loadingOlder = true;
+    const result = await this.bridge.invoke('messages:window', {
+      customerId: customer.id,
+      before: cursorOf(oldest),
+      limit: messageWindowSize,
+    });
+    if (generation !== this.#generation) return;
+    this.loadingOlder = false;
+    if (result.ok) {
+      const items = prependOlder(this.items, result.value.items);
+      // A window that adds nothing cannot lead further back: stop rather than ask again forever.
+      this.hasOlder = result.value.hasOlder && items.length > this.items.length;
+      this.items = items;
+      this.error = undefined;
+    } else {
+      this.error = result.error;
+    }
+  }
+
+  /**
+   * Re-reads the newest messages (where new messages and status changes land), as many as are shown up to the
+   * contract's largest window, and keeps older ones already loaded. Bursts of changes coalesce into one re-read.
+   */
+  async refresh(): Promise<void> {
+    const customer = this.customer;
+    if (customer === undefined) return;
+    if (this.status !== 'ready') {
+      if (this.status === 'error') await this.open(customer);
+      return;
+    }
+    if (this.#refreshing) {
+      this.#refreshWanted = true;
+      return;
+    }
+    const generation = this.#generation;
+    this.#refreshing = true;
+    const limit = Math.min(maxWindowSize, Math.max(messageWindowSize, this.items.length));
+    const result = await this.bridge.invoke('messages:window', { customerId: customer.id, limit });
+    if (generation !== this.#generation) return;
+    this.#refreshing = false;
+    if (result.ok) {
+      const merged = replaceNewest(this.items, result.value.items);
+      this.items = merged.items;
+      if (!merged.keptOlder) this.hasOlder = result.value.hasOlder;
+      this.freshness = result.value.freshness;
+      this.error = undefined;
+    } else {
+      this.error = result.error;
+    }
+    if (this.#refreshWanted) {
+      this.#refreshWanted = false;
+      await this.refresh();
+    }
+  }
+
+  setDraft(text: string): void {
+    this.draft = text;
+  }
+
+  #keepDraft(): void {
+    const id = this.customer?.id;
+    if (id === undefined) return;
+    this.#drafts[id] = this.draft;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The renderer's media addresses: a payload's service URI becomes `inbox-media://…` or `/media/…`, never carrying
+ * the service's host, and main reads them back; anything that could reach outside one media file is refused.
+ */
+import { describe, expect, it } from 'vitest';
+import { mediaAddressFromRendererUrl, mediaAddressFromUri, rendererMediaUrl } from '../../../common/media-url';
+
+const ENTERPRISE = 'e8040d0b-830e-4e19-81a7-da9a8caa6c27';
+const MEDIA = 'ef9ada80-10ad-4e68-90cf-b050db455117';
+const service = 'https://omni.mmdsmart.com';
+
+describe('rendererMediaUrl', () => {
+  it('turns the URLs an upload answers into renderer addresses for each mode', () => {
+    expect(rendererMediaUrl(`${service}/api/media/${ENTERPRISE}/${MEDIA}`, 'electron')).toBe(`inbox-media://media/${ENTERPRISE}/${MEDIA}/original`);
+    expect(rendererMediaUrl(`${service}/api/media/${ENTERPRISE}/${MEDIA}/thumbnail`, 'electron')).toBe(
+      `inbox-media://media/${ENTERPRISE}/${MEDIA}/thumbnail`,
+    );
+    expect(rendererMediaUrl(`${service}/api/media/${ENTERPRISE}/${MEDIA}/preview`, 'browser')).toBe(`/media/${ENTERPRISE}/${MEDIA}/preview`);
+  });
+
+  it('answers nothing for URIs that are not one of the service media files', () => {
+    for (const uri of [
+      `${service}/api/media/${MEDIA}`,
+      `${service}/api/media/${MEDIA}/thumbnail`,
+      `${service}/api/customers/${MEDIA}`,
+      `${service}/api/media/${ENTERPRISE}/${MEDIA}/full`,
+      `${service}/api/media/${ENTERPRISE}/..%2F..%2Fetc/original`,
+      `file:///api/media/${ENTERPRISE}/${MEDIA}`,
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
+      expect(rendererMediaUrl(uri, 'electron'), uri).toBeUndefined();
+    }
+  });
+
+  it('reads back exactly what it wrote', () => {
+    const address = mediaAddressFromUri(`${service}/api/media/${ENTERPRISE}/${MEDIA}/preview`);
+    expect(address).toEqual({ enterpriseId: ENTERPRISE, mediaId: MEDIA, variant: 'preview' });
+    for (const mode of ['electron', 'browser'] as const) {
+      const url = rendererMediaUrl(`${service}/api/media/${ENTERPRISE}/${MEDIA}/preview`, mode) ?? '';
+      expect(mediaAddressFromRendererUrl(new URL(url, 'http://127.0.0.1:4000'))).toEqual(address);
+    }
+  });
+});
+
+describe('mediaAddressFromRendererUrl', () => {
+  it.each([
+    'inbox-media://media/../../etc/passwd',
+    `inbox-media://media/${ENTERPRISE}/../${MEDIA}/original`,
+    `inbox-media://media/${ENTERPRISE}/%2e%2e/original`,
+    `inbox-media://other/${ENTERPRISE}/${MEDIA}/original`,
+    `inbox-media://media/${ENTERPRISE}/${MEDIA}`,
+    `inbox-media://media/${ENTERPRISE}/${MEDIA}/original?token=x`,
+    `http://127.0.0.1:4000/media/..%2F..%2Fetc%2Fpasswd/x/original`,
+    `http://127.0.0.1:4000/media/${ENTERPRISE}/${MEDIA}/original/extra`,
+    `http://127.0.0.1:4000/ipc/${ENTERPRISE}/${MEDIA}/original`,
+  ])('refuses %s', (url) => {
+    expect(mediaAddressFromRendererUrl(new URL(url))).toBeUndefined();
+  });
+});

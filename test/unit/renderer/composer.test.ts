@@ -1,0 +1,126 @@
+/**
+ * Writing a reply: Enter sends, Shift+Enter and an input method's Enter do not, nothing blank is sent, a failed
+ * send keeps the words and says why, and each conversation keeps its own draft.
+ */
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import type { Customer } from '../../../common/domain';
+import { fail, ok, type Result } from '../../../common/result';
+import type { SendText } from '../../../renderer/features/conversation/Composer.svelte';
+import ConversationPane from '../../../renderer/features/conversation/ConversationPane.svelte';
+import { ConversationState } from '../../../renderer/features/conversation/conversation-state.svelte';
+import { expectAccessible } from './accessibility';
+import { deferred, FakeBridge } from './fake-bridge';
+import { fixedNow, makeCustomer, makeMessage } from './fixtures';
+
+const maria = makeCustomer(1, { name: 'Maria Lopez' });
+
+async function openWith(sendText: SendText, customer: Customer = maria) {
+  const bridge = new FakeBridge({
+    'messages:window': (query) => ok({ items: [makeMessage({ customerId: query.customerId })], hasOlder: false, hasNewer: false, freshness: { lastSyncedAt: null } }),
+  });
+  const conversation = new ConversationState(bridge);
+  await conversation.open(customer);
+  render(ConversationPane, { conversation, now: fixedNow, sendText });
+  return { conversation, field: screen.getByRole('textbox', { name: `Message to ${customer.name}` }) };
+}
+
+function sender(answer: Result<unknown> = ok({})) {
+  return vi.fn<SendText>(() => Promise.resolve(answer));
+}
+
+async function type(field: HTMLElement, text: string): Promise<void> {
+  await fireEvent.input(field, { target: { value: text } });
+}
+
+describe('the composer', () => {
+  it('passes the accessibility check', async () => {
+    await openWith(sender());
+    expectAccessible();
+  });
+
+  it('sends with Enter and empties the field once the app has the message', async () => {
+    const send = sender();
+    const { field } = await openWith(send);
+    expect(field).toHaveAccessibleDescription('Enter to send · Shift+Enter for a new line');
+    await type(field, '  Your parcel is on its way  ');
+    const notPrevented = await fireEvent.keyDown(field, { key: 'Enter' });
+
+    expect(notPrevented).toBe(false);
+    expect(send).toHaveBeenCalledExactlyOnceWith('Your parcel is on its way');
+    await waitFor(() => expect(field).toHaveValue(''));
+  });
+
+  it('starts a new line with Shift+Enter instead of sending', async () => {
+    const send = sender();
+    const { field } = await openWith(send);
+    await type(field, 'First line');
+    const notPrevented = await fireEvent.keyDown(field, { key: 'Enter', shiftKey: true });
+
+    expect(notPrevented).toBe(true);
+    expect(send).not.toHaveBeenCalled();
+    expect(field).toHaveValue('First line');
+  });
+
+  it('sends a reply of several lines as written', async () => {
+    const send = sender();
+    const { field } = await openWith(send);
+    await type(field, 'Line one\nLine two');
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    expect(send).toHaveBeenCalledWith('Line one\nLine two');
+  });
+
+  it('leaves Enter to an input method that is composing a character', async () => {
+    const send = sender();
+    const { field } = await openWith(send);
+    await type(field, 'にほん');
+    await fireEvent.keyDown(field, { key: 'Enter', isComposing: true });
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('sends nothing blank', async () => {
+    const send = sender();
+    const { field } = await openWith(send);
+    await type(field, '   \n  ');
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    expect(send).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+  });
+
+  it('sends with the Send button too, once at a time', async () => {
+    const answer = deferred<Result<unknown>>();
+    const send = vi.fn<SendText>(() => answer.promise);
+    const { field } = await openWith(send);
+    await type(field, 'Thanks!');
+    await fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    expect(send).toHaveBeenCalledTimes(1);
+    answer.resolve(ok({}));
+    await waitFor(() => expect(field).toHaveValue(''));
+  });
+
+  it('keeps the words and says why when the send is refused', async () => {
+    const { field } = await openWith(sender(fail('OPTED_OUT', '403')));
+    await type(field, 'Hello again');
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not sent: This customer opted out of messages on this channel.');
+    expect(field).toHaveValue('Hello again');
+  });
+
+  it('says why it is disabled when the customer opted out everywhere', async () => {
+    const send = sender();
+    const { field } = await openWith(send, makeCustomer(2, { name: 'Opted Out', subscriptions: { a1: false, a2: false } }));
+    expect(field).toBeDisabled();
+    expect(field).toHaveAccessibleDescription('This customer opted out of messages, so replies cannot be sent.');
+  });
+
+  it('keeps each conversation its own draft', async () => {
+    const { conversation, field } = await openWith(sender());
+    await type(field, 'Half a thought');
+    await conversation.open(makeCustomer(2, { name: 'James Carter' }));
+    const other = await screen.findByRole('textbox', { name: 'Message to James Carter' });
+    expect(other).toHaveValue('');
+    await conversation.open(maria);
+    expect(await screen.findByRole('textbox', { name: 'Message to Maria Lopez' })).toHaveValue('Half a thought');
+  });
+});
