@@ -53,7 +53,13 @@ const firstNames = Array.from({ length: 400 }, makeName);
 const lastNames = Array.from({ length: 2000 }, makeName);
 const words = ['hello', 'order', 'delivery', 'tomorrow', 'thanks', 'refund', 'invoice', 'question', 'please', 'status',
   'package', 'address', 'payment', 'appointment', 'confirm', 'cancel', 'today', 'morning', 'help', 'account'];
-const agents = Array.from({ length: 4 }, uuidLike);
+/** The account's channels, stored first as sync does: two SMS numbers, WhatsApp and Telegram. */
+const channels = [
+  { id: uuidLike(), type: 'SMS' as const, agents: [uuidLike(), uuidLike()] },
+  { id: uuidLike(), type: 'WA' as const, agents: [uuidLike()] },
+  { id: uuidLike(), type: 'TG' as const, agents: [uuidLike()] },
+];
+const agents = channels.flatMap((channel) => channel.agents);
 const origins = ['CUSTOMER', 'AGENT', 'BOT', 'CUSTOMER'] as const;
 const start = Date.UTC(2024, 0, 1);
 
@@ -101,20 +107,41 @@ function compared(value: number, unit: string, baseline: number): BenchFigure {
   return { value: round(value), unit, baseline: round(baseline), ratio: round(value / baseline, 6) };
 }
 
-/** Writes everything through the cache's own upserts, timed from the first customer to the last message. */
-function ingest(cache: Cache): { customers: CustomerRecord[]; seconds: number } {
-  const began = performance.now();
+/**
+ * Writes everything through the cache's own upserts. Only the upserts are timed: making up the data is the
+ * benchmark's work, not the cache's.
+ */
+function ingest(cache: Cache): { customers: CustomerRecord[]; seconds: number; cpuSeconds: number } {
+  let spent = 0;
+  let cpu = 0;
+  const timed = <T>(write: () => Result<T>) => {
+    const began = performance.now();
+    const cpuBefore = process.cpuUsage();
+    unwrap(write());
+    const cpuUsed = process.cpuUsage(cpuBefore);
+    cpu += (cpuUsed.user + cpuUsed.system) / 1000;
+    spent += performance.now() - began;
+  };
+  timed(() =>
+    cache.replaceChannels(
+      channels.map((channel) => ({ id: channel.id, type: channel.type, name: channel.type, status: 'ACTIVE', created: start, modified: start })),
+      channels.flatMap((channel) =>
+        channel.agents.map((id) => ({ id, channelId: channel.id, label: null, created: start, modified: start })),
+      ),
+    ),
+  );
   const customers: CustomerRecord[] = [];
   for (let first = 0; first < customerCount; first += batchSize) {
     const batch = Array.from({ length: Math.min(batchSize, customerCount - first) }, makeCustomer);
-    unwrap(cache.upsertCustomers(batch));
+    timed(() => cache.upsertCustomers(batch));
     customers.push(...batch);
   }
   let batch: MessageRecord[] = [];
   const add = (message: MessageRecord) => {
     batch.push(message);
     if (batch.length < batchSize) return;
-    unwrap(cache.upsertMessages(batch));
+    const full = batch;
+    timed(() => cache.upsertMessages(full));
     batch = [];
   };
   const [long, ...others] = customers;
@@ -128,8 +155,9 @@ function ingest(cache: Cache): { customers: CustomerRecord[]; seconds: number } 
     const newest = customer.lastMessageTime ?? start;
     for (let sequence = 0; written < until; sequence += 1, written += 1) add(makeMessage(customer.id, newest - sequence * 3_600_000));
   });
-  if (batch.length > 0) unwrap(cache.upsertMessages(batch));
-  return { customers, seconds: (performance.now() - began) / 1000 };
+  const rest = batch;
+  if (rest.length > 0) timed(() => cache.upsertMessages(rest));
+  return { customers, seconds: spent / 1000, cpuSeconds: cpu / 1000 };
 }
 
 /** Search terms as agents type them: the first letters of a real name word, or the first 4-6 digits of a phone. */
@@ -207,11 +235,13 @@ export async function benchCache(): Promise<BenchFigures> {
   try {
     const file = path.join(dir, 'cache.sqlite');
     const cache = unwrap(openCache({ file }));
-    const { customers, seconds } = ingest(cache);
+    const { customers, seconds, cpuSeconds } = ingest(cache);
     const longHistoryId = customers[0]?.id ?? '';
     const raw = new Database(file, { readonly: true });
     const figures: BenchFigures = {
       'cache.ingest_100k_customers_1m_messages': { value: round(seconds, 2), unit: 's' },
+      // The same ingest in CPU seconds of this process: on a shared machine the wall time also holds others' work.
+      'cache.ingest_cpu': { value: round(cpuSeconds, 2), unit: 's' },
       ...(await searchFigures(cache, raw, customers)),
       'cache.window_p95': {
         value: round(await p95(() => unwrap(cache.messageWindow({ customerId: longHistoryId, limit: pageSize })))),

@@ -65,6 +65,13 @@ export const Customer = CustomerRecord.extend({
   lastMessagePreview: z.string().nullable(),
   /** Messages from the customer newer than the last one the agent has seen; read state is local to this app. */
   unreadCount: z.number().int().nonnegative(),
+  /**
+   * The agent of the conversation's newest message sent through an agent of this account (one the channel list
+   * names), which replies go through; null while there is none (no messages yet, or channels not synced yet).
+   */
+  lastAgentId: Id.nullable(),
+  /** The type of that agent's channel: what the list and the header show the conversation is on. */
+  lastChannelType: ChannelType.nullable(),
 });
 export type Customer = z.infer<typeof Customer>;
 

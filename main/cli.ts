@@ -4,7 +4,7 @@
  * failure prints `CODE: message` on stderr and exits with 1.
  */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,7 +14,12 @@ import { fail, ok, type InboxError, type Result } from '../common/result';
 import { isBinaryBody, type UntypedCallArgs } from './api/client';
 import { isOperationId, operationIds, operations, type OperationSpec, type QueryValue } from './api/operations';
 import { Session } from './session/session';
+import { defaultUserDataDir } from './user-data';
+import { createVault } from './vault/create-vault';
 import { createMemoryVault } from './vault/memory-vault';
+
+/** How long the command line waits for the OS keychain before saying it is unavailable. */
+const KEYCHAIN_TIMEOUT_MS = 3_000;
 
 const USAGE = `Usage: npm run api -- <operationId> [options]
        npm run api -- --list
@@ -31,7 +36,8 @@ Options:
   --list                print every operation id with its method and path
   --help                print this text
 
-Credentials come from TWOWAY_EMAIL and TWOWAY_PASSWORD.
+Credentials come from TWOWAY_EMAIL and TWOWAY_PASSWORD; without them, from the account the app last signed in
+with, whose password the app keeps in the OS keychain.
 
 Examples:
   npm run api -- customers.list --query limit=2 --base-url http://127.0.0.1:4010
@@ -145,13 +151,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (!isOperationId(id)) return report(io, fail('BAD_INPUT', `No operation "${id}"; --list shows them all`).error);
   const spec: OperationSpec = operations[id];
 
-  const email = io.env.TWOWAY_EMAIL;
-  const password = io.env.TWOWAY_PASSWORD;
-  if (!email || !password) {
-    io.stderr.write('Set TWOWAY_EMAIL and TWOWAY_PASSWORD to the account to call the service with, e.g.\n' +
-      '  TWOWAY_EMAIL=agent@demo.2way.test TWOWAY_PASSWORD=sandbox-demo npm run api -- customers.list --base-url http://127.0.0.1:4010\n');
-    return 1;
-  }
 
   const path = pairs(values.path, 'path');
   if (!path.ok) return report(io, path.error);
@@ -168,11 +167,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       : {}),
   };
 
-  const session = new Session({ vault: createMemoryVault('The command line saves nothing') });
+  const requestedBaseUrl = values['base-url'] ?? io.env.TWOWAY_BASE_URL;
+  const opened = await openSession(io.env, requestedBaseUrl);
+  if (!opened.ok) {
+    io.stderr.write(`${opened.error.message}\n`);
+    return 1;
+  }
+  const session = opened.value;
   try {
-    const baseUrl = values['base-url'] ?? io.env.TWOWAY_BASE_URL ?? DEFAULT_BASE_URL;
-    const signedIn = await session.signIn({ email, password, baseUrl }, { remember: false });
-    if (!signedIn.ok) return report(io, signedIn.error);
     const result = await session.callUntyped(id, args);
     if (!result.ok) return report(io, result.error);
     if (isBinaryBody(result.value)) {
@@ -186,6 +188,53 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   } finally {
     session.close();
+  }
+}
+
+/**
+ * A signed-in session: the account in TWOWAY_EMAIL/TWOWAY_PASSWORD when both are set, otherwise the account the
+ * app last signed in with, its password read from the OS keychain (nothing is written there from here).
+ */
+async function openSession(env: NodeJS.ProcessEnv, requestedBaseUrl: string | undefined): Promise<Result<Session>> {
+  const email = env.TWOWAY_EMAIL;
+  const password = env.TWOWAY_PASSWORD;
+  if (email && password) {
+    const session = new Session({ vault: createMemoryVault('The command line saves nothing') });
+    const signedIn = await session.signIn({ email, password, baseUrl: requestedBaseUrl ?? DEFAULT_BASE_URL }, { remember: false });
+    if (signedIn.ok) return ok(session);
+    session.close();
+    return fail(signedIn.error.code, `${signedIn.error.code}: ${signedIn.error.message}`);
+  }
+  const userDataDir = defaultUserDataDir(env);
+  const vault = await createVault({ dataDir: userDataDir, timeoutMs: KEYCHAIN_TIMEOUT_MS });
+  const session = new Session({ vault, prefsPath: join(userDataDir, 'session.json') });
+  const status = await session.restore();
+  if (status.state === 'signed-in' && (requestedBaseUrl === undefined || sameBaseUrl(status.baseUrl, requestedBaseUrl))) {
+    return ok(session);
+  }
+  session.close();
+  const why =
+    status.state === 'signed-in'
+      ? `the app's saved account is on ${status.baseUrl}, not ${requestedBaseUrl ?? ''}`
+      : status.state === 'error'
+        ? status.error.message
+        : status.state === 'signed-out' && status.reason !== undefined
+          ? status.reason
+          : vault.status().backend === 'keychain'
+            ? 'the app has no saved account to use'
+            : `the OS keychain is not available (${vault.status().reason ?? 'no reason given'})`;
+  return fail(
+    'UNAUTHENTICATED',
+    `No credentials: ${why}.\nSet TWOWAY_EMAIL and TWOWAY_PASSWORD to the account to call the service with, e.g.\n` +
+      '  TWOWAY_EMAIL=agent@demo.2way.test TWOWAY_PASSWORD=sandbox-demo npm run api -- customers.list --base-url http://127.0.0.1:4010',
+  );
+}
+
+function sameBaseUrl(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
   }
 }
 

@@ -1,9 +1,9 @@
 /**
- * The preload (bundled to one sandbox-compatible CommonJS file): builds `window.inbox` from the contract and
- * exposes nothing else. Names outside the contract are refused here, before anything reaches main, and the
+ * The preload (bundled to one sandbox-compatible CommonJS file): builds `window.inbox` from the contract (plus the
+ * path of a file the agent dropped, which only the preload can see) and exposes nothing else. Names outside the contract are refused here, before anything reaches main, and the
  * renderer never sees ipcRenderer or an IPC event object (whose `sender` is ipcRenderer itself).
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
   EVENT_IPC_CHANNEL,
   INVOKE_IPC_CHANNEL,
@@ -15,8 +15,9 @@ import {
   type EventName,
   type EventPayload,
   type InboxBridge,
+  type PickedFile,
 } from '../common/contract';
-import { fail, type Result } from '../common/result';
+import { fail, ok, type Result } from '../common/result';
 
 export function createPreloadBridge(): InboxBridge {
   return {
@@ -39,6 +40,18 @@ export function createPreloadBridge(): InboxBridge {
       return () => {
         ipcRenderer.removeListener(EVENT_IPC_CHANNEL, forward);
       };
+    },
+    fileReference(file: PickedFile): Promise<Result<string>> {
+      let path = '';
+      try {
+        path = webUtils.getPathForFile(file);
+      } catch {
+        // Not a File at all (a page script can pass anything): answered below like a file with no path.
+      }
+      // A file with no path on disk was made by the page or dragged out of another web page, not from a folder.
+      return Promise.resolve(
+        path === '' ? fail('BAD_INPUT', 'Only files from your computer can be sent; save this one to a folder first.') : ok(path),
+      );
     },
   };
 }

@@ -12,6 +12,7 @@ import { sessionChannels, sessionEvents } from './session';
 import { mediaChannels, mediaEvents } from './media';
 import { syncChannels, syncEvents } from './sync';
 import { outboxChannels, outboxEvents } from './outbox';
+import { conversationChannels } from './conversation';
 
 export const channels = {
   ...appChannels,
@@ -21,6 +22,7 @@ export const channels = {
   ...mediaChannels,
   ...syncChannels,
   ...outboxChannels,
+  ...conversationChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -52,10 +54,19 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);
 }
 
+/** A file the agent dropped on the window or picked, as the page holds it (a DOM `File`). */
+export type PickedFile = Blob & { readonly name: string; readonly lastModified: number };
+
 /** What the renderer sees as `window.inbox`, whether the preload or the browser-mode bridge built it. */
 export interface InboxBridge {
   invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * What names a dropped or picked file to `media:prepare` and `media:upload`. A page cannot see paths, so in
+   * Electron the preload asks for the file's path on disk (`webUtils.getPathForFile`); in browser mode the bridge
+   * streams the bytes to the host's staged-upload route and answers its `staged:<id>` reference.
+   */
+  fileReference(file: PickedFile): Promise<Result<string>>;
 }
 
 /** The name of the preload's IPC channel carrying contract calls to main, as `(channel, input)`. */

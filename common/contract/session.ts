@@ -42,7 +42,8 @@ const NoInput = z.strictObject({});
 
 export const sessionChannels = {
   'session:sign-in': { input: SignInRequest, output: SessionProfile },
-  'session:sign-out': { input: NoInput, output: SessionStatus },
+  /** `forget` also removes the account's data kept on this computer (its cache, queued sends and media). */
+  'session:sign-out': { input: z.strictObject({ forget: z.boolean().optional() }), output: SessionStatus },
   'session:status': { input: NoInput, output: SessionStatus },
   /** Starts the embedded sandbox and signs in to its demo account; nothing is saved to the keychain. */
   'session:try-sandbox': { input: NoInput, output: SessionProfile },

@@ -22,7 +22,7 @@ export const connectToFile: Connect = (file) => new Database(file);
 
 export const inMemory = ':memory:';
 
-export interface OpenDatabaseOptions {
+interface OpenDatabaseOptions {
   file: string;
   now: () => number;
   onNotice: (notice: AppNotice) => void;

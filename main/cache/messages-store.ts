@@ -133,17 +133,33 @@ interface NewestMessage {
   payload: MessagePayload;
 }
 
-/** Keeps the customer's list entry in step with a message newer than what it shows. */
+/**
+ * Keeps the customer's list entry in step with a message at least as new as what it shows. When the time is the
+ * one already shown (the server's list named it before the history arrived), only the preview is written, so the
+ * recency indexes are not rewritten for nothing.
+ */
 function bumpConversation(sql: Sql, customerId: string, newest: NewestMessage): void {
+  const params = { customerId, sent: newest.sent, preview: payloadPreview(newest.payload) };
+  sql
+    .statement(
+      `UPDATE customers SET last_message_preview = @preview
+       WHERE id = @customerId AND last_message_time = @sent AND last_message_preview IS NOT @preview`,
+    )
+    .run(params);
   sql
     .statement(
       `UPDATE customers SET last_message_time = @sent, last_message_preview = @preview
-       WHERE id = @customerId AND last_message_time <= @sent`,
+       WHERE id = @customerId AND last_message_time < @sent`,
     )
-    .run({ customerId, sent: newest.sent, preview: payloadPreview(newest.payload) });
+    .run(params);
 }
 
+/** Records that the customer talks to this agent, adding to its unread count; writes nothing when nothing changes. */
 function linkAgent(sql: Sql, customerId: string, agentId: string, unread: number): void {
+  if (unread === 0) {
+    sql.statement('INSERT OR IGNORE INTO customer_agents (customer_id, agent_id) VALUES (?, ?)').run(customerId, agentId);
+    return;
+  }
   sql
     .statement(
       `INSERT INTO customer_agents (customer_id, agent_id, unread_count) VALUES (?, ?, ?)

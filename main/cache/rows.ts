@@ -63,9 +63,20 @@ export const AgentRow = z
     modified: row.modified,
   }));
 
+/**
+ * The agent of a customer's newest message whose agent the channel list knows. Derived when read, for the rows of
+ * one page only: the conversation index walks back from the newest message, so each row costs one or two lookups,
+ * and nothing needs keeping in step when messages or channels change.
+ */
+const conversationAgent =
+  '(SELECT m.agent_id FROM messages m JOIN agents a ON a.id = m.agent_id WHERE m.customer_id = c.id ' +
+  'ORDER BY m.sent DESC, m.sort_key DESC LIMIT 1)';
+
 export const customerColumns =
   'c.id, c.name, c.phone, c.country, c.subscriptions, c.chatbot_enabled, c.created, c.modified, ' +
-  'c.last_message_time, c.last_message_preview, c.unread_count';
+  'c.last_message_time, c.last_message_preview, c.unread_count, ' +
+  `${conversationAgent} AS last_agent_id, ` +
+  `(SELECT ch.type FROM agents a JOIN channels ch ON ch.id = a.channel_id WHERE a.id = ${conversationAgent}) AS last_channel_type`;
 
 export const CustomerRow = z
   .object({
@@ -80,6 +91,8 @@ export const CustomerRow = z
     last_message_time: Timestamp,
     last_message_preview: z.string().nullable(),
     unread_count: count,
+    last_agent_id: z.string().nullable(),
+    last_channel_type: ChannelType.nullable(),
   })
   .transform((row): Customer => ({
     id: row.id,
@@ -94,6 +107,8 @@ export const CustomerRow = z
     lastMessageTime: row.last_message_time === 0 ? null : row.last_message_time,
     lastMessagePreview: row.last_message_preview,
     unreadCount: row.unread_count,
+    lastAgentId: row.last_agent_id,
+    lastChannelType: row.last_channel_type,
   }));
 
 export const messageColumns =

@@ -11,7 +11,7 @@ const wordPattern = /[\p{L}\p{N}]+/gu;
 const phonePattern = /^[\d\s+().-]+$/;
 
 /** A search whose every word is shorter matches too many rows for the index to pay off; it takes the short scan. */
-export const minimumIndexedWordLength = 3;
+const minimumIndexedWordLength = 3;
 
 export type SearchPlan =
   | { kind: 'none' }
@@ -33,12 +33,12 @@ export function planSearch(input: string | undefined): SearchPlan {
 }
 
 /** A quoted FTS5 prefix term; the word holds only letters and digits, and quoting makes even `NOT` a plain word. */
-export function prefixTerm(word: string): string {
+function prefixTerm(word: string): string {
   return `"${word.replaceAll('"', '""')}"*`;
 }
 
 /** Case and accents folded the way the FTS5 tokenizer (`remove_diacritics 2`) folds them. */
-export function foldForMatching(text: string): string {
+function foldForMatching(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 

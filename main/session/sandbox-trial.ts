@@ -4,6 +4,7 @@
  */
 import type { SessionProfile } from '../../common/contract/session';
 import { fail, type Result } from '../../common/result';
+import { parseBaseUrl } from './base-url';
 import type { Session } from './session';
 
 export interface SandboxHandle {
@@ -18,6 +19,8 @@ export class SandboxTrial {
   readonly #session: Session;
   readonly #start: StartSandbox;
   #running: Promise<SandboxHandle> | undefined;
+  /** The running sandbox's address, once it answers. */
+  #baseUrl: string | undefined;
   #stopListening: () => void;
 
   constructor(session: Session, start: StartSandbox) {
@@ -40,9 +43,17 @@ export class SandboxTrial {
       if (this.#running === running) this.#running = undefined;
       return fail('INTERNAL', `The sandbox could not start: ${error instanceof Error ? error.message : String(error)}`);
     }
+    const baseUrl = parseBaseUrl(sandbox.baseUrl);
+    // The session keeps the address in its normal form; the trial compares in the same form.
+    this.#baseUrl = baseUrl.ok ? baseUrl.value : sandbox.baseUrl;
     const account = sandbox.accounts[0];
     if (!account) return fail('INTERNAL', 'The sandbox has no account to sign in with');
     return this.#session.signIn({ ...account, baseUrl: sandbox.baseUrl }, { remember: false });
+  }
+
+  /** Whether `baseUrl` is this trial's sandbox (while it runs): its data is demo data, thrown away with it. */
+  runsAt(baseUrl: string): boolean {
+    return this.#baseUrl !== undefined && this.#baseUrl === baseUrl;
   }
 
   async close(): Promise<void> {
@@ -53,6 +64,7 @@ export class SandboxTrial {
   async #stop(): Promise<void> {
     const running = this.#running;
     this.#running = undefined;
+    this.#baseUrl = undefined;
     if (!running) return;
     try {
       await (await running).close();

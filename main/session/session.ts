@@ -78,6 +78,16 @@ export class Session implements Api {
     return this.#status;
   }
 
+  /**
+   * The account whose credentials calls use right now: set once a sign-in succeeded or a saved password was found
+   * at start (even while the service cannot be reached), undefined when signed out. A sign-in still being checked
+   * does not replace it, so data of an account whose password is wrong is never opened.
+   */
+  account(): { email: string; baseUrl: string } | undefined {
+    const credentials = this.#credentials;
+    return credentials ? { email: credentials.email, baseUrl: credentials.baseUrl } : undefined;
+  }
+
   onChange(listener: (status: SessionStatus) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);

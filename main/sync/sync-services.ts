@@ -11,16 +11,19 @@ import type { EventBus } from '../ipc/event-bus';
 import type { Handler } from '../ipc/handler-table';
 import { Outbox, type OutboxPolicy } from '../outbox/outbox';
 import type { Session } from '../session/session';
-import { apiRemote } from './remote';
+import { apiRemote, type CallsApi } from './remote';
 import type { SyncPolicy } from './schedule';
 import { SyncEngine } from './sync-engine';
 
 type SyncChannel = keyof typeof syncChannels | keyof typeof outboxChannels;
 export type SyncHandlers = { [C in SyncChannel]: Handler<C> };
 
+/** What sync and the outbox need of the session: calls, and whether (and when) an account can make them. */
+export type SessionView = CallsApi & Pick<Session, 'status' | 'onChange'>;
+
 export interface SyncServicesOptions {
   cache: Cache;
-  session: Session;
+  session: SessionView;
   events: EventBus;
   syncPolicy?: Partial<SyncPolicy>;
   outboxPolicy?: Partial<OutboxPolicy>;

@@ -3,6 +3,7 @@
  * preload, so the same contract is carried over HTTP to the loopback host.
  */
 import type { InboxBridge } from '../../common/contract';
+import type { MediaMode } from './media';
 import { createWebBridge } from './web-bridge';
 
 declare global {
@@ -10,5 +11,8 @@ declare global {
     inbox?: InboxBridge;
   }
 }
+
+/** Which transport carries the contract, and so where media files are served (renderer/lib/media.ts). */
+export const inboxMode: MediaMode = window.inbox === undefined ? 'browser' : 'electron';
 
 export const inbox: InboxBridge = window.inbox ?? createWebBridge();

@@ -1,12 +1,19 @@
 /**
  * A new user's first minute, in Chromium through browser mode: one click on "Try it with the built-in sandbox"
  * signs in to the demo account and opens the inbox; the customer list shows the sandbox's customers once sync has
- * brought them in (until then it says sync will fill it); a conversation opens and a reply lands in it; the list
- * works from the keyboard and the search finds a customer by name; sign-out returns to the form.
+ * brought them in (until then it says sync will fill it); opening a conversation with unread messages clears its
+ * badge, its header names the channel it is on, a reply lands in it and so does a picture attached to the reply; the
+ * list works from the keyboard and the search finds a customer by name; sign-out returns to the form.
  * Nothing on the way may trip the content security policy (the virtual list positions rows with inline styles).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { launchUrl } from '../../playwright.config';
+
+/** The smallest PNG: one transparent pixel. */
+const onePixelPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 function collectPolicyViolations(page: Page): string[] {
   const violations: string[] = [];
@@ -35,11 +42,17 @@ test('a new user tries the built-in sandbox and lands in the inbox', async ({ pa
   await expect(conversations.getByRole('alert')).toHaveCount(0);
   await expect(customers.first()).toBeVisible({ timeout: 30_000 });
 
-  await customers.first().click();
+  // Messages from customers arrive unread; opening the conversation reads them and the badge goes.
+  const unreadRow = customers.filter({ hasText: /\d+ unread/ }).first();
+  await expect(unreadRow).toBeVisible({ timeout: 15_000 });
+  const unreadRowId = (await unreadRow.getAttribute('id')) ?? '';
+  await unreadRow.click();
   const conversation = page.getByRole('region', { name: /^Conversation with / });
   await expect(conversation.getByRole('heading', { level: 2 })).toBeVisible();
   const thread = conversation.getByRole('log', { name: 'Messages' });
   await expect(thread.getByRole('article').first()).toBeVisible();
+  await expect(page.locator(`[id="${unreadRowId}"]`)).not.toContainText(/\d+ unread/);
+  await expect(conversation.getByTitle(/^On (SMS|WhatsApp|Viber|Telegram|RCS|WeChat)$/)).toBeVisible();
 
   const reply = `We are on it (${Date.now()})`;
   const composer = conversation.getByRole('textbox', { name: /^Message to / });
@@ -50,6 +63,17 @@ test('a new user tries the built-in sandbox and lands in the inbox', async ({ pa
   await expect(sent).toHaveCount(1);
   await expect(sent).toHaveAccessibleName(/^You at /);
   await expect(sent).toContainText(/Sent|Delivered|Read/, { timeout: 20_000 });
+
+  // A picture attached to the reply (as if dropped): checked, uploaded, sent, and shown in the thread by the app.
+  await conversation.locator('input[type="file"]').setInputFiles({ name: 'pixel.png', mimeType: 'image/png', buffer: onePixelPng });
+  const attachment = conversation.getByRole('group', { name: 'Attached file pixel.png' });
+  await expect(attachment).toContainText('Image');
+  await conversation.getByRole('button', { name: 'Send' }).click();
+  await expect(attachment).toHaveCount(0, { timeout: 20_000 });
+  const picture = thread.getByRole('img', { name: 'pixel.png' });
+  await expect(picture).toBeVisible({ timeout: 20_000 });
+  await expect(picture).toHaveAttribute('src', /^\/media\//);
+  await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0), { timeout: 20_000 }).toBe(true);
 
   await page.keyboard.press('Control+k');
   const search = conversations.getByRole('searchbox', { name: 'Search customers' });

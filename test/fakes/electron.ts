@@ -263,6 +263,8 @@ export const fake = {
   rendererInvocations: [] as { channel: string; args: unknown[] }[],
   displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
   safeStorageBackend: 'gnome_libsecret',
+  /** What `webUtils.getPathForFile` answers per file; any other file has no path, like one made by the page. */
+  filePaths: new Map<unknown, string>(),
 };
 
 export const app = new FakeApp();
@@ -309,6 +311,12 @@ class FakeIpcRenderer extends Emitter {
 }
 
 export const ipcRenderer = new FakeIpcRenderer();
+
+export const webUtils = {
+  getPathForFile(file: unknown): string {
+    return fake.filePaths.get(file) ?? '';
+  },
+};
 
 export const contextBridge = {
   exposeInMainWorld(key: string, api: unknown): void {

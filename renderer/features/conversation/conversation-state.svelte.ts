@@ -4,10 +4,11 @@
  * draft being typed, and replies handed to the outbox (`outbox:send`, then retry or discard when one failed).
  * Messages live in `$state.raw`: a long history is replaced as a whole, never deep-tracked.
  */
-import type { InboxBridge } from '../../../common/contract';
-import type { Customer, Freshness, Message, MessageCursor } from '../../../common/domain';
+import type { InboxBridge, PickedFile } from '../../../common/contract';
+import type { Customer, Freshness, Message, MessageCursor, MessagePayload } from '../../../common/domain';
 import { buildText } from '../../../common/payloads';
 import { fail, type InboxError, type Result } from '../../../common/result';
+import { Attachment } from './attachment-state.svelte';
 import { prependOlder, replaceNewest } from './message-window';
 
 export const messageWindowSize = 50;
@@ -30,12 +31,17 @@ export class ConversationState {
   loadingOlder = $state(false);
   /** What the agent is typing to the open customer; each conversation keeps its own until the app closes. */
   draft = $state('');
+  /** A file waiting to go to the open customer; dropped when another conversation opens. */
+  attachment = $state.raw<Attachment | undefined>(undefined);
 
   readonly #drafts: Record<string, string> = {};
   /** Bumped when another conversation opens, so answers about the previous one are dropped. */
   #generation = 0;
   #refreshing = false;
   #refreshWanted = false;
+  #markingRead = false;
+  /** Where the last mark-read reached, so a count that stays above zero (newer messages not shown yet) is not re-asked. */
+  #markedThrough: { customerId: string; sent: number | undefined } | undefined;
 
   constructor(private readonly bridge: InboxBridge) {}
 
@@ -48,6 +54,7 @@ export class ConversationState {
       this.bridge.on('outbox:changed', (change) => {
         if (change.customerId === this.customer?.id) void this.refresh();
       }),
+      this.bridge.on('media:progress', (progress) => this.attachment?.progress(progress.uploadId, progress.sentBytes)),
     ];
     return () => {
       for (const stop of stops) stop();
@@ -60,8 +67,47 @@ export class ConversationState {
     if (customer === undefined) return fail('BAD_INPUT', 'No conversation is open');
     const payload = buildText(text);
     if (!payload.ok) return payload;
-    const sent = await this.bridge.invoke('outbox:send', { customerId: customer.id, payload: payload.value });
+    return this.#send(customer, payload.value);
+  }
+
+  /**
+   * Sends through the channel the list and header show (the conversation's last agent); a conversation with none
+   * yet leaves the choice to the outbox, which falls back to an agent the customer is subscribed to.
+   */
+  async #send(customer: Customer, payload: MessagePayload): Promise<Result<unknown>> {
+    const sent = await this.bridge.invoke('outbox:send', {
+      customerId: customer.id,
+      ...(customer.lastAgentId === null ? {} : { agentId: customer.lastAgentId }),
+      payload,
+    });
     if (sent.ok && this.customer?.id === customer.id) void this.refresh();
+    return sent;
+  }
+
+  /** Takes a dropped or picked file for the open conversation and has main check it; replaces any file waiting. */
+  attach(file: PickedFile): void {
+    const customer = this.customer;
+    if (customer === undefined) return;
+    void this.attachment?.stop();
+    const attachment = new Attachment(this.bridge, file, customer.lastChannelType);
+    this.attachment = attachment;
+    void attachment.check();
+  }
+
+  removeAttachment(): void {
+    void this.attachment?.stop();
+    this.attachment = undefined;
+  }
+
+  /** Uploads the waiting file and hands the payload the upload answers to the outbox. */
+  async sendAttachment(): Promise<Result<unknown>> {
+    const { customer, attachment } = this;
+    if (customer === undefined || attachment === undefined) return fail('BAD_INPUT', 'No file is waiting to be sent');
+    const uploaded = await attachment.upload();
+    if (!uploaded.ok) return uploaded;
+    if (this.attachment !== attachment) return fail('CANCELLED', 'The file was removed before it was sent');
+    const sent = await this.#send(customer, uploaded.value.payload);
+    if (sent.ok && this.attachment === attachment) this.attachment = undefined;
     return sent;
   }
 
@@ -87,6 +133,7 @@ export class ConversationState {
       return;
     }
     this.#keepDraft();
+    this.removeAttachment();
     const generation = ++this.#generation;
     this.customer = customer;
     this.draft = this.#drafts[customer.id] ?? '';
@@ -111,6 +158,34 @@ export class ConversationState {
     }
   }
 
+  /**
+   * Marks the open conversation read through the newest message shown (not beyond: a message that arrives while
+   * this call is on its way stays unread until it is shown too). Does nothing when nothing is unread.
+   */
+  async markRead(): Promise<void> {
+    const customer = this.customer;
+    if (customer === undefined || customer.unreadCount === 0 || this.status !== 'ready' || this.#markingRead) return;
+    const sent = this.items.at(-1)?.sent;
+    if (this.#markedThrough?.customerId === customer.id && this.#markedThrough.sent === sent) return;
+    this.#markedThrough = { customerId: customer.id, sent };
+    this.#markingRead = true;
+    const result = await this.bridge.invoke('conversation:mark-read', {
+      customerId: customer.id,
+      ...(sent === undefined ? {} : { through: sent }),
+    });
+    this.#markingRead = false;
+    if (!result.ok) {
+      this.#markedThrough = undefined;
+      this.error = result.error;
+      return;
+    }
+    // The list's re-read (customers:changed) brings the same count; setting it now keeps the header from lagging.
+    const current = this.customer;
+    if (current?.id === customer.id && current.unreadCount !== result.value.unreadCount) {
+      this.customer = { ...current, unreadCount: result.value.unreadCount };
+    }
+  }
+
   /** Keeps the customer's details current (a rename, a new unread count) without reloading the messages. */
   updateCustomer(customer: Customer): void {
     if (this.customer?.id === customer.id) this.customer = customer;
@@ -118,6 +193,7 @@ export class ConversationState {
 
   close(): void {
     this.#keepDraft();
+    this.removeAttachment();
     this.#generation++;
     this.customer = undefined;
     this.items = [];

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { payloadTypes } from '../../../common/api-decisions';
 import { payloadText, type MessagePayload } from '../../../common/domain';
+import { mediaKindOf, type MediaKind } from '../../../common/media-acceptance';
 
 export interface CardView {
   title: string;
@@ -16,7 +17,19 @@ export interface CardView {
 
 export type PayloadView =
   | { kind: 'text'; text: string }
-  | { kind: 'media'; isImage: boolean; category: string | undefined; name: string | undefined; mime: string | undefined; size: number | undefined }
+  | {
+      kind: 'media';
+      /** How it is shown: an image inline, a video or audio with a player, anything else as a file to download. */
+      shownAs: MediaKind;
+      isImage: boolean;
+      category: string | undefined;
+      name: string | undefined;
+      mime: string | undefined;
+      size: number | undefined;
+      /** The service's URI of the file itself, and of the smaller picture to show inline (preview, else thumbnail). */
+      uri: string | undefined;
+      pictureUri: string | undefined;
+    }
   | { kind: 'location'; latitude: number; longitude: number }
   | { kind: 'contact'; name: string; phone: string | undefined; email: string | undefined; place: string | undefined }
   | { kind: 'carousel'; cards: CardView[] }
@@ -28,7 +41,13 @@ const textList = z.array(z.string()).optional().catch(undefined);
 const File = z.looseObject({ mime: optionalText, size: z.number().nonnegative().optional().catch(undefined), uri: optionalText });
 
 const Text = z.looseObject({ text: z.string() });
-const Media = z.looseObject({ category: optionalText, name: optionalText, src: File.optional().catch(undefined) });
+const Media = z.looseObject({
+  category: optionalText,
+  name: optionalText,
+  src: File.optional().catch(undefined),
+  thumbnail: File.optional().catch(undefined),
+  preview: File.optional().catch(undefined),
+});
 const Location = z.looseObject({ latitude: z.coerce.number().min(-90).max(90), longitude: z.coerce.number().min(-180).max(180) });
 const Contact = z.looseObject({
   firstname: optionalText,
@@ -72,14 +91,18 @@ export function viewPayload(payload: MessagePayload): PayloadView {
     case payloadTypes.mediaFile: {
       const media = Media.safeParse(payload);
       if (!media.success) return other(payload);
-      const src = media.data.src;
+      const { src, preview, thumbnail } = media.data;
+      const isImage = payload.type === payloadTypes.image || (src?.mime?.startsWith('image/') ?? false);
       return {
         kind: 'media',
-        isImage: payload.type === payloadTypes.image || (src?.mime?.startsWith('image/') ?? false),
+        shownAs: isImage ? 'image' : mediaKindOf(src?.mime ?? ''),
+        isImage,
         category: media.data.category,
         name: fileName(media.data.name, src?.uri),
         mime: src?.mime,
         size: src?.size,
+        uri: src?.uri,
+        pictureUri: isImage ? (preview?.uri ?? thumbnail?.uri ?? src?.uri) : undefined,
       };
     }
     case payloadTypes.location: {

@@ -94,7 +94,8 @@ describe('npm run api', () => {
   });
 
   it('says how to give credentials when they are missing, and names an unknown operation', async () => {
-    const missing = await run(['customers.list'], () => {}, {});
+    // An empty user-data folder: no account saved by the app to fall back on.
+    const missing = await run(['customers.list'], () => {}, { INBOX_USER_DATA: await mkdtemp(join(tmpdir(), 'cli-no-account-')) });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('TWOWAY_EMAIL');
     const unknown = await run(['customers.lst']);

@@ -202,6 +202,15 @@ describe('customer search', () => {
     expect(search('o b')).toEqual(['customer-0004']);
   });
 
+  it('pages a search that matches thousands of customers exactly like one that matches a few', () => {
+    const { cache } = testCache({ memory: true });
+    const total = 2500;
+    unwrap(cache.upsertCustomers(Array.from({ length: total }, (_, index) => customer(index + 1, { name: index % 500 === 0 ? 'Rare Name' : 'Common Name' }))));
+    const everyone = readAllPages(cache, { limit: 200, search: 'name' }).flat();
+    expect(everyone).toEqual(Array.from({ length: total }, (_, index) => customer(total - index).id));
+    expect(readAllPages(cache, { limit: 2, search: 'rare' }).flat()).toEqual(['customer-2001', 'customer-1501', 'customer-1001', 'customer-0501', 'customer-0001']);
+  });
+
   it('continues a short search past its scan bound instead of dropping matches further down', () => {
     const { cache } = testCache({ memory: true });
     const total = shortSearchScanRows * 2 + 10;

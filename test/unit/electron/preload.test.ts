@@ -22,8 +22,8 @@ describe('what the preload exposes', () => {
     expect([...exposed.keys()]).toEqual(['inbox']);
   });
 
-  it('gives `inbox` exactly invoke and on, never ipcRenderer', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on']);
+  it('gives `inbox` exactly invoke, on and fileReference, never ipcRenderer', () => {
+    expect(Object.keys(bridge).sort()).toEqual(['fileReference', 'invoke', 'on']);
     expect(typeof bridge.invoke).toBe('function');
     expect(typeof bridge.on).toBe('function');
     expect(Object.values(bridge)).not.toContain(ipcRenderer);
@@ -74,5 +74,19 @@ describe('on', () => {
     const on = bridge.on as (event: string, listener: () => void) => () => void;
     expect(() => on('ipc:anything', () => {})).toThrow(/No such event/);
     expect(ipcRenderer.listenerCount(EVENT_IPC_CHANNEL)).toBe(0);
+  });
+});
+
+describe('fileReference', () => {
+  it("answers the path on disk of a file the agent dropped, without calling main", async () => {
+    const dropped = new File(['png bytes'], 'receipt.png', { type: 'image/png' });
+    fake.filePaths.set(dropped, '/home/agent/Pictures/receipt.png');
+    expect(await bridge.fileReference(dropped)).toEqual({ ok: true, value: '/home/agent/Pictures/receipt.png' });
+    expect(fake.rendererInvocations).toEqual([]);
+  });
+
+  it('refuses a file with no path on disk (made by the page, or dragged out of a web page) as an error value', async () => {
+    const made = new File(['x'], 'generated.txt');
+    expect(await bridge.fileReference(made)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 });

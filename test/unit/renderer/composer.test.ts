@@ -21,7 +21,7 @@ async function openWith(sendText: SendText, customer: Customer = maria) {
   });
   const conversation = new ConversationState(bridge);
   await conversation.open(customer);
-  render(ConversationPane, { conversation, now: fixedNow, sendText });
+  render(ConversationPane, { conversation, now: fixedNow, mediaMode: 'browser', sendText });
   return { conversation, field: screen.getByRole('textbox', { name: `Message to ${customer.name}` }) };
 }
 

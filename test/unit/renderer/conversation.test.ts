@@ -24,7 +24,7 @@ async function openConversation(messages: Message[], options: { customer?: Custo
   const conversation = new ConversationState(bridge);
   const stop = conversation.listen();
   await conversation.open(options.customer ?? maria);
-  render(ConversationPane, { conversation, now: fixedNow, sendText: () => Promise.resolve(ok({})) });
+  render(ConversationPane, { conversation, now: fixedNow, mediaMode: 'browser', sendText: () => Promise.resolve(ok({})) });
   return { bridge, conversation, stop };
 }
 
@@ -38,7 +38,7 @@ describe('the conversation pane', () => {
   });
 
   it('asks the user to pick a conversation when none is open', () => {
-    render(ConversationPane, { conversation: new ConversationState(new FakeBridge()), now: fixedNow, sendText: () => Promise.resolve(ok({})) });
+    render(ConversationPane, { conversation: new ConversationState(new FakeBridge()), now: fixedNow, mediaMode: 'browser', sendText: () => Promise.resolve(ok({})) });
     expect(screen.getByRole('heading', { name: 'Choose a conversation' })).toBeInTheDocument();
   });
 
@@ -96,7 +96,9 @@ describe('the conversation pane', () => {
       expect.stringMatching(/WhatsApp template order_update Values: Maria, #88213/),
       expect.stringContaining('sticker message thumbs up'),
     ]);
-    expect(within(messages[1] as HTMLElement).getByText('Preview not available yet')).toBeInTheDocument();
+    // An image at an address outside the service is never fetched: its words show, no picture.
+    expect(within(messages[1] as HTMLElement).getByText('Preview not available')).toBeInTheDocument();
+    expect(within(log()).queryByRole('img')).toBeNull();
   });
 
   it('shows what it can of a payload that does not have the fields its kind should', async () => {

@@ -2,7 +2,7 @@
  * A typed stand-in for `window.inbox` in component tests: each channel answers through a handler the test gives
  * (or fails as main does for a channel it lacks), every call is recorded, and the test emits events by hand.
  */
-import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload, InboxBridge } from '../../../common/contract';
+import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload, InboxBridge, PickedFile } from '../../../common/contract';
 import { fail, ok, type Result } from '../../../common/result';
 
 export type FakeHandlers = {
@@ -18,7 +18,17 @@ export class FakeBridge implements InboxBridge {
   readonly calls: RecordedCall[] = [];
   readonly #listeners = new Map<EventName, Set<(payload: never) => void>>();
 
+  /** The files handed to `fileReference`, in order. */
+  readonly referencedFiles: PickedFile[] = [];
+  /** How `fileReference` answers: by default a path named after the file, like the preload's. */
+  referenceFor: (file: PickedFile) => Result<string> = (file) => ok(`/home/agent/Downloads/${file.name}`);
+
   constructor(private readonly handlers: FakeHandlers = {}) {}
+
+  fileReference(file: PickedFile): Promise<Result<string>> {
+    this.referencedFiles.push(file);
+    return Promise.resolve(this.referenceFor(file));
+  }
 
   /** Replaces how one channel answers from now on. */
   answer<C extends ChannelName>(channel: C, handler: NonNullable<FakeHandlers[C]>): void {

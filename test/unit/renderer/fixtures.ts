@@ -20,6 +20,8 @@ export function makeCustomer(index: number, overrides: Partial<Customer> = {}): 
     lastMessageTime: fixedNow - index * 60_000,
     lastMessagePreview: `Last words of customer ${index}`,
     unreadCount: 0,
+    lastAgentId: 'a1',
+    lastChannelType: 'SMS',
     ...overrides,
   };
 }

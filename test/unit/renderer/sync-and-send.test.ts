@@ -108,9 +108,19 @@ describe('sending', () => {
     await fireEvent.input(field, { target: { value: 'On its way!' } });
     await fireEvent.keyDown(field, { key: 'Enter' });
 
-    expect(bridge.inputsOf('outbox:send')).toEqual([{ customerId: 'c00001', payload: { type: 'TEXT', text: 'On its way!' } }]);
+    // Through the agent the conversation is on (the channel its row and header show).
+    expect(bridge.inputsOf('outbox:send')).toEqual([{ customerId: 'c00001', agentId: 'a1', payload: { type: 'TEXT', text: 'On its way!' } }]);
     await waitFor(() => expect(field).toHaveValue(''));
     expect(bridge.inputsOf('messages:window').length).toBeGreaterThan(reads);
+  });
+
+  it('leaves the agent to the outbox when the conversation has no channel yet', async () => {
+    const bridge = inboxBridge();
+    bridge.answer('customers:page', servePages(() => [makeCustomer(1, { lastAgentId: null, lastChannelType: null })]));
+    const field = await openFirst(bridge);
+    await fireEvent.input(field, { target: { value: 'Hello' } });
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    expect(bridge.inputsOf('outbox:send')).toEqual([{ customerId: 'c00001', payload: { type: 'TEXT', text: 'Hello' } }]);
   });
 
   it('says why the outbox refused a reply and keeps the words', async () => {
