@@ -39,6 +39,10 @@ function seedAt(db: Database.Database, version: number): void {
       INSERT INTO drafts (customer_id, text, updated_at) VALUES ('customer-1', 'Half a thought', ${t0});
     `);
   }
+  if (version >= 4) {
+    db.exec(`INSERT INTO media (id, url, mime, size, local_path, last_used_at)
+      VALUES ('media-0', '/api/media/0', 'image/jpeg', 2048, '/cache/media-0', ${t0})`);
+  }
   if (version >= 2) {
     // From version 2 on, the app indexed every row it wrote.
     db.exec(`
@@ -91,6 +95,7 @@ describe('migrations', () => {
       } else if (version >= 1) {
         expect(window.items.map((item) => item.key)).toEqual(['message-1']);
       }
+      if (version >= 4) expect(unwrap(cache.mediaOnDiskByLastUse(10)).map((media) => [media.id, media.localPath])).toEqual([['media-0', '/cache/media-0']]);
       // Everything the newest schema added works on the upgraded file.
       unwrap(cache.rememberMedia({ id: 'media-1', url: '/api/media/1', mime: 'image/png', size: 10, localPath: null, lastUsedAt: t0 }));
       cache.close();
