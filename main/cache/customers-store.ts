@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { CustomerPageQuery } from '../../common/contract/cache';
 import { Timestamp, type Customer, type CustomerCursor, type CustomerRecord, type UnreadCounts } from '../../common/domain';
 import { fail, ok, type Result } from '../../common/result';
-import { CustomerRow, customerColumns, parseRow, parseRows } from './rows';
+import { CustomerRow, customerColumns, inConversation, parseRow, parseRows } from './rows';
 import { indexCustomer, reindexCustomer } from './search-index';
 import { planSearch, startsWordsFor, type SearchPlan } from './search-query';
 import type { Sql } from './sql';
@@ -76,9 +76,9 @@ function filtersFor(sql: Sql, query: CustomerPageQuery, plan: SearchPlan): Resul
   if (query.channelId !== undefined) {
     params.channelId = query.channelId;
     const members =
-      'SELECT ca.customer_id FROM customer_agents ca JOIN agents a ON a.id = ca.agent_id ' +
+      'SELECT ca.customer_ref FROM customer_agents ca JOIN agents a ON a.id = ca.agent_id ' +
       `WHERE a.channel_id = @channelId${query.unreadOnly ? ' AND ca.unread_count > 0' : ''}`;
-    const restricted = restrictTo(sql, where, params, 'c.id', members);
+    const restricted = restrictTo(sql, where, params, 'c.local_id', members);
     if (!restricted.ok) return restricted;
   }
   if (plan.kind === 'indexed') {
@@ -181,7 +181,8 @@ export function upsertCustomers(sql: Sql, batch: readonly CustomerRecord[]): Res
        OR chatbot_enabled IS NOT @chatbotEnabled OR created IS NOT @created OR modified IS NOT @modified
        OR server_last_message_time IS NOT @lastMessageTime)`,
   );
-  const linkAgent = sql.statement('INSERT OR IGNORE INTO customer_agents (customer_id, agent_id) VALUES (?, ?)');
+  const linkAgent = sql.statement('INSERT OR IGNORE INTO customer_agents (customer_ref, agent_id) VALUES (?, ?)');
+  const localIdOf = sql.statement('SELECT local_id FROM customers WHERE id = ?').pluck();
   return sql.transaction(() => {
     const outcome: UpsertOutcome = { created: [], changed: [] };
     for (const customer of batch) {
@@ -197,6 +198,7 @@ export function upsertCustomers(sql: Sql, batch: readonly CustomerRecord[]): Res
         lastMessageTime: customer.lastMessageTime,
       };
       const inserted = insert.run(row);
+      let localId: unknown = inserted.lastInsertRowid;
       if (inserted.changes > 0) {
         indexCustomer(sql, inserted.lastInsertRowid, customer.name, customer.phone);
         outcome.created.push(customer.id);
@@ -204,8 +206,10 @@ export function upsertCustomers(sql: Sql, batch: readonly CustomerRecord[]): Res
         const renamed = updateSearchable.run(row).changes > 0;
         if (renamed) reindexCustomer(sql, customer.id);
         if (updateFacts.run(row).changes > 0 || renamed) outcome.changed.push(customer.id);
+        localId = localIdOf.get(customer.id);
       }
-      for (const agentId of Object.keys(customer.subscriptions)) linkAgent.run(customer.id, agentId);
+      if (typeof localId !== 'number' && typeof localId !== 'bigint') return fail('INTERNAL', `Customer ${customer.id} has no local id`);
+      for (const agentId of Object.keys(customer.subscriptions)) linkAgent.run(localId, agentId);
     }
     return ok(outcome);
   });
@@ -224,7 +228,7 @@ export function markRead(sql: Sql, customerId: string, through?: number): Result
       ReadState,
       sql
         .statement(
-          `SELECT read_through, (SELECT coalesce(max(sent), 0) FROM messages WHERE customer_id = @customerId) AS newest
+          `SELECT read_through, (SELECT coalesce(max(m.sent), 0) FROM messages m WHERE ${inConversation}) AS newest
            FROM customers WHERE id = @customerId`,
         )
         .get({ customerId }),
@@ -236,14 +240,18 @@ export function markRead(sql: Sql, customerId: string, through?: number): Result
     sql.statement('UPDATE customers SET read_through = ? WHERE id = ?').run(readThrough, customerId);
     sql
       .statement(
-        `UPDATE customer_agents SET unread_count = (SELECT count(*) FROM messages m WHERE m.customer_id = @customerId
+        `UPDATE customer_agents SET unread_count = (SELECT count(*) FROM messages m WHERE m.customer_ref = customer_agents.customer_ref
            AND m.agent_id = customer_agents.agent_id AND m.origin = 'CUSTOMER' AND m.sent > @readThrough)
-         WHERE customer_id = @customerId`,
+         WHERE customer_ref = (SELECT local_id FROM customers WHERE id = @customerId)`,
       )
       .run({ customerId, readThrough });
     const unread = parseRow(
       Unread,
-      sql.statement('SELECT coalesce(sum(unread_count), 0) AS unread FROM customer_agents WHERE customer_id = ?').get(customerId),
+      sql
+        .statement(
+          'SELECT coalesce(sum(unread_count), 0) AS unread FROM customer_agents WHERE customer_ref = (SELECT local_id FROM customers WHERE id = ?)',
+        )
+        .get(customerId),
       'unread count',
     );
     if (!unread.ok) return unread;

@@ -15,7 +15,7 @@ import {
   type MessageRecord,
 } from '../../common/domain';
 import { fail, ok, type Result } from '../../common/result';
-import { MessageRow, messageColumns, messageSource, parseRow, parseRows } from './rows';
+import { inConversation, MessageRow, messageColumns, messageSource, parseRow, parseRows } from './rows';
 import { indexMessage, unindexMessage } from './search-index';
 import { planSearch } from './search-query';
 import type { Sql } from './sql';
@@ -31,13 +31,13 @@ const oldestFirst = 'ORDER BY m.sent ASC, m.sort_key ASC';
 
 function olderThan(sql: Sql, customerId: string, cursor: MessageCursor | undefined, limit: number, inclusive = false) {
   const bound = cursor ? `AND (m.sent, m.sort_key) ${inclusive ? '<=' : '<'} (@sent, @key)` : '';
-  const source = `SELECT ${messageColumns} FROM ${messageSource} WHERE m.customer_id = @customerId ${bound} ${newestFirst} LIMIT @limit`;
+  const source = `SELECT ${messageColumns} FROM ${messageSource} WHERE ${inConversation} ${bound} ${newestFirst} LIMIT @limit`;
   const rows = parseRows(MessageRow, sql.statement(source).all({ customerId, limit, ...cursor }), 'message');
   return rows.ok ? ok(rows.value.reverse()) : rows;
 }
 
 function newerThan(sql: Sql, customerId: string, cursor: MessageCursor, limit: number) {
-  const source = `SELECT ${messageColumns} FROM ${messageSource} WHERE m.customer_id = @customerId
+  const source = `SELECT ${messageColumns} FROM ${messageSource} WHERE ${inConversation}
     AND (m.sent, m.sort_key) > (@sent, @key) ${oldestFirst} LIMIT @limit`;
   return parseRows(MessageRow, sql.statement(source).all({ customerId, limit, ...cursor }), 'message');
 }
@@ -45,8 +45,8 @@ function newerThan(sql: Sql, customerId: string, cursor: MessageCursor, limit: n
 const Found = z.object({ found: z.union([z.literal(0), z.literal(1)]) });
 
 function exists(sql: Sql, customerId: string, direction: '<' | '>', cursor: MessageCursor): Result<boolean> {
-  const source = `SELECT EXISTS (SELECT 1 FROM messages WHERE customer_id = @customerId
-    AND (sent, sort_key) ${direction} (@sent, @key)) AS found`;
+  const source = `SELECT EXISTS (SELECT 1 FROM messages m WHERE ${inConversation}
+    AND (m.sent, m.sort_key) ${direction} (@sent, @key)) AS found`;
   const row = parseRow(Found, sql.statement(source).get({ customerId, ...cursor }), 'message');
   return row.ok ? ok(row.value?.found === 1) : row;
 }
@@ -57,8 +57,8 @@ function positionOf(sql: Sql, customerId: string, key: string): Result<MessageCu
   return parseRow(
     Position,
     sql
-      .statement('SELECT sent, sort_key AS key FROM messages WHERE customer_id = ? AND (client_id = ? OR message_id = ?)')
-      .get(customerId, key, key),
+      .statement(`SELECT m.sent, m.sort_key AS key FROM messages m WHERE ${inConversation} AND (m.client_id = @key OR m.message_id = @key)`)
+      .get({ customerId, key }),
     'message',
   );
 }
@@ -109,11 +109,23 @@ export function messageWindow(sql: Sql, query: MessageWindowQuery): Result<Windo
 export function searchMessages(sql: Sql, query: { text: string; customerId?: string; limit: number }): Result<Message[]> {
   const plan = planSearch(query.text);
   if (plan.kind !== 'indexed') return ok([]);
-  const scope = query.customerId === undefined ? '' : 'AND m.customer_id = @customerId';
+  const scope = query.customerId === undefined ? '' : `AND ${inConversation}`;
   const source = `SELECT ${messageColumns} FROM ${messageSource}
     WHERE m.local_id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @match) ${scope} ${newestFirst} LIMIT @limit`;
   const params = { match: plan.match, limit: query.limit, ...(query.customerId === undefined ? {} : { customerId: query.customerId }) };
-  return parseRows(MessageRow, sql.statement(source).all(params), 'message');
+  let rows: unknown[];
+  try {
+    rows = sql.statement(source).all(params);
+  } catch (error) {
+    // The message index keeps no positions (migration 6), so it cannot answer a phrase. planSearch makes every word
+    // one term, but a handful of letters that JavaScript's Unicode tables call letters are separators in SQLite's
+    // older ones (New Tai Lue vowel signs, U+19B0-U+19C9, for one), which splits a word into a phrase.
+    if (error instanceof Error && /phrase queries are not supported/.test(error.message)) {
+      return fail('BAD_INPUT', `Message search cannot look up "${query.text.trim()}": one of its letters splits the word. Try other words.`);
+    }
+    throw error;
+  }
+  return parseRows(MessageRow, rows, 'message');
 }
 
 export interface MessagesOutcome {
@@ -125,47 +137,49 @@ export interface MessagesOutcome {
   byCustomer: Record<string, string[]>;
 }
 
-const CustomerReadState = z.object({ read_through: Timestamp });
+const CustomerReadState = z.object({ local_id: z.number().int(), read_through: Timestamp });
 
 interface NewestMessage {
   sent: number;
   key: string;
+  agentId: string;
   payload: MessagePayload;
 }
 
 /**
- * Keeps the customer's list entry in step with a message at least as new as what it shows. When the time is the
- * one already shown (the server's list named it before the history arrived), only the preview is written, so the
- * recency indexes are not rewritten for nothing.
+ * Keeps the customer's list entry in step with a message at least as new as what it shows: time, preview and the
+ * message's agent (migration 7). When the time is the one already shown (the server's list named it before the
+ * history arrived), only preview and agent are written, so the recency indexes are not rewritten for nothing.
  */
 function bumpConversation(sql: Sql, customerId: string, newest: NewestMessage): void {
-  const params = { customerId, sent: newest.sent, preview: payloadPreview(newest.payload) };
+  const params = { customerId, sent: newest.sent, preview: payloadPreview(newest.payload), agentId: newest.agentId };
   sql
     .statement(
-      `UPDATE customers SET last_message_preview = @preview
-       WHERE id = @customerId AND last_message_time = @sent AND last_message_preview IS NOT @preview`,
+      `UPDATE customers SET last_message_preview = @preview, last_agent_id = @agentId
+       WHERE id = @customerId AND last_message_time = @sent
+         AND (last_message_preview IS NOT @preview OR last_agent_id IS NOT @agentId)`,
     )
     .run(params);
   sql
     .statement(
-      `UPDATE customers SET last_message_time = @sent, last_message_preview = @preview
+      `UPDATE customers SET last_message_time = @sent, last_message_preview = @preview, last_agent_id = @agentId
        WHERE id = @customerId AND last_message_time < @sent`,
     )
     .run(params);
 }
 
 /** Records that the customer talks to this agent, adding to its unread count; writes nothing when nothing changes. */
-function linkAgent(sql: Sql, customerId: string, agentId: string, unread: number): void {
+function linkAgent(sql: Sql, customerRef: number, agentId: string, unread: number): void {
   if (unread === 0) {
-    sql.statement('INSERT OR IGNORE INTO customer_agents (customer_id, agent_id) VALUES (?, ?)').run(customerId, agentId);
+    sql.statement('INSERT OR IGNORE INTO customer_agents (customer_ref, agent_id) VALUES (?, ?)').run(customerRef, agentId);
     return;
   }
   sql
     .statement(
-      `INSERT INTO customer_agents (customer_id, agent_id, unread_count) VALUES (?, ?, ?)
-       ON CONFLICT (customer_id, agent_id) DO UPDATE SET unread_count = unread_count + excluded.unread_count`,
+      `INSERT INTO customer_agents (customer_ref, agent_id, unread_count) VALUES (?, ?, ?)
+       ON CONFLICT (customer_ref, agent_id) DO UPDATE SET unread_count = unread_count + excluded.unread_count`,
     )
-    .run(customerId, agentId, unread);
+    .run(customerRef, agentId, unread);
 }
 
 function isNewer(candidate: NewestMessage, current: NewestMessage | undefined): boolean {
@@ -181,45 +195,57 @@ const Restated = z.object({ key: z.string() });
  */
 export function upsertMessages(sql: Sql, batch: readonly MessageRecord[]): Result<MessagesOutcome> {
   const insert = sql.statement(
-    `INSERT INTO messages (message_id, customer_id, agent_id, origin, status, sent, modified, payload, text)
-     VALUES (@messageId, @customerId, @agentId, @origin, @status, @sent, @modified, @payload, @text)
-     ON CONFLICT (customer_id, message_id) DO NOTHING`,
+    `INSERT INTO messages (message_id, customer_ref, agent_id, origin, status, sent, modified, payload, text)
+     VALUES (@messageId, @customerRef, @agentId, @origin, @status, @sent, @modified, @payload, @text)
+     ON CONFLICT (customer_ref, message_id) DO NOTHING`,
   );
   // Returning the key: a send of ours that the server now lists keeps the key the thread shows (its client id).
   const updateState = sql.statement(
     `UPDATE messages SET agent_id = @agentId, origin = @origin, status = @status, sent = @sent, modified = @modified
-     WHERE customer_id = @customerId AND message_id = @messageId AND (agent_id IS NOT @agentId OR origin IS NOT @origin OR status IS NOT @status
+     WHERE customer_ref = @customerRef AND message_id = @messageId AND (agent_id IS NOT @agentId OR origin IS NOT @origin OR status IS NOT @status
        OR sent IS NOT @sent OR modified IS NOT @modified)
      RETURNING sort_key AS key`,
   );
   // A separate statement, so the search index is touched only when the payload (and so the text) really changed.
   const updatePayload = sql.statement(
-    `UPDATE messages SET payload = @payload, text = @text WHERE customer_id = @customerId AND message_id = @messageId AND payload IS NOT @payload
+    `UPDATE messages SET payload = @payload, text = @text WHERE customer_ref = @customerRef AND message_id = @messageId AND payload IS NOT @payload
      RETURNING local_id, sort_key AS key`,
   );
   return sql.transaction(() => {
-    const readThrough = new Map<string, number>();
+    const customers = new Map<string, { ref: number; readThrough: number }>();
     for (const customerId of new Set(batch.map((message) => message.customerId))) {
-      const row = parseRow(CustomerReadState, sql.statement('SELECT read_through FROM customers WHERE id = ?').get(customerId), 'customer');
+      const row = parseRow(CustomerReadState, sql.statement('SELECT local_id, read_through FROM customers WHERE id = ?').get(customerId), 'customer');
       if (!row.ok) return row;
       if (!row.value) return fail('BAD_INPUT', `Messages name customer ${customerId}, who is not in the cache: store customers first`);
-      readThrough.set(customerId, row.value.read_through);
+      customers.set(customerId, { ref: row.value.local_id, readThrough: row.value.read_through });
     }
     const outcome: MessagesOutcome = { created: [], changed: [], byCustomer: {} };
     const newest = new Map<string, NewestMessage>();
     const unread = new Map<string, Map<string, number>>();
     for (const message of batch) {
+      const customer = customers.get(message.customerId);
+      if (!customer) return fail('INTERNAL', `Customer ${message.customerId} was looked up above`);
       const text = payloadText(message.payload);
-      const row = { ...message, payload: JSON.stringify(message.payload), text };
+      const row = {
+        messageId: message.messageId,
+        customerRef: customer.ref,
+        agentId: message.agentId,
+        origin: message.origin,
+        status: message.status,
+        sent: message.sent,
+        modified: message.modified,
+        payload: JSON.stringify(message.payload),
+        text,
+      };
       let key = message.messageId;
       const inserted = insert.run(row);
       if (inserted.changes > 0) {
         indexMessage(sql, inserted.lastInsertRowid, text);
         outcome.created.push(key);
-        const candidate = { sent: message.sent, key, payload: message.payload };
+        const candidate = { sent: message.sent, key, agentId: message.agentId, payload: message.payload };
         if (isNewer(candidate, newest.get(message.customerId))) newest.set(message.customerId, candidate);
         const agents = unread.get(message.customerId) ?? new Map<string, number>();
-        const counts = message.origin === 'CUSTOMER' && message.sent > (readThrough.get(message.customerId) ?? 0);
+        const counts = message.origin === 'CUSTOMER' && message.sent > customer.readThrough;
         agents.set(message.agentId, (agents.get(message.agentId) ?? 0) + (counts ? 1 : 0));
         unread.set(message.customerId, agents);
       } else {
@@ -239,17 +265,21 @@ export function upsertMessages(sql: Sql, batch: readonly MessageRecord[]): Resul
       (outcome.byCustomer[message.customerId] ??= []).push(key);
     }
     for (const [customerId, agents] of unread) {
+      const ref = customers.get(customerId)?.ref;
+      if (ref === undefined) return fail('INTERNAL', `Customer ${customerId} was looked up above`);
       let total = 0;
       for (const [agentId, count] of agents) {
-        linkAgent(sql, customerId, agentId, count);
+        linkAgent(sql, ref, agentId, count);
         total += count;
       }
-      if (total > 0) sql.statement('UPDATE customers SET unread_count = unread_count + ? WHERE id = ?').run(total, customerId);
+      if (total > 0) sql.statement('UPDATE customers SET unread_count = unread_count + ? WHERE local_id = ?').run(total, ref);
     }
     for (const [customerId, message] of newest) bumpConversation(sql, customerId, message);
     return ok(outcome);
   });
 }
+
+const PendingRow = z.object({ local_id: z.number().int(), customer_ref: z.number().int() });
 
 /** The row a send gets the moment it is queued, so the thread shows it at once as pending. */
 export function insertPendingMessage(
@@ -259,13 +289,15 @@ export function insertPendingMessage(
   const text = payloadText(pending.payload);
   const inserted = sql
     .statement(
-      `INSERT INTO messages (client_id, customer_id, agent_id, origin, status, sent, payload, text)
-       VALUES (@clientId, @customerId, @agentId, 'AGENT', 'CREATED', @sent, @payload, @text)`,
+      `INSERT INTO messages (client_id, customer_ref, agent_id, origin, status, sent, payload, text)
+       VALUES (@clientId, (SELECT local_id FROM customers WHERE id = @customerId), @agentId, 'AGENT', 'CREATED', @sent, @payload, @text)
+       RETURNING local_id, customer_ref`,
     )
-    .run({ ...pending, payload: JSON.stringify(pending.payload), text });
-  indexMessage(sql, inserted.lastInsertRowid, text);
-  linkAgent(sql, pending.customerId, pending.agentId, 0);
-  bumpConversation(sql, pending.customerId, { sent: pending.sent, key: pending.clientId, payload: pending.payload });
+    .get({ ...pending, payload: JSON.stringify(pending.payload), text });
+  const row = PendingRow.parse(inserted);
+  indexMessage(sql, row.local_id, text);
+  linkAgent(sql, row.customer_ref, pending.agentId, 0);
+  bumpConversation(sql, pending.customerId, { sent: pending.sent, key: pending.clientId, agentId: pending.agentId, payload: pending.payload });
 }
 
 const Merge = z.object({ pending: z.number().int(), copy: z.number().int().nullable(), text: z.string().nullable() });
@@ -281,7 +313,7 @@ export function attachMessageId(sql: Sql, clientId: string, messageId: string): 
     sql
       .statement(
         `SELECT pending.local_id AS pending, copy.local_id AS copy, copy.text AS text FROM messages pending
-         LEFT JOIN messages copy ON copy.customer_id = pending.customer_id AND copy.message_id = @messageId
+         LEFT JOIN messages copy ON copy.customer_ref = pending.customer_ref AND copy.message_id = @messageId
            AND copy.local_id <> pending.local_id
          WHERE pending.client_id = @clientId`,
       )

@@ -6,7 +6,7 @@
 import { MessagePayload, payloadPreview, Timestamp, type ChannelType, type OutboxItem, type OutboxState, type StoredError } from '../../common/domain';
 import { fail, ok, type Result } from '../../common/result';
 import { attachMessageId, insertPendingMessage } from './messages-store';
-import { OutboxRow, parseRow, parseRows } from './rows';
+import { inConversation, OutboxRow, parseRow, parseRows } from './rows';
 import type { Sql } from './sql';
 import { z } from 'zod';
 
@@ -113,7 +113,7 @@ export function listSends(sql: Sql, filter: { states?: readonly OutboxState[]; c
   return parseRows(OutboxRow, sql.statement(source).all(params), 'outbox');
 }
 
-const NewestRemaining = z.object({ sent: Timestamp, payload: z.string() });
+const NewestRemaining = z.object({ sent: Timestamp, agent_id: z.string(), payload: z.string() });
 
 /**
  * Removes a send that never left or was refused (`queued` or `failed`) with its pending message row, and puts the
@@ -130,7 +130,9 @@ export function discardSend(sql: Sql, clientId: string): Result<OutboxItem> {
     sql.statement('DELETE FROM outbox WHERE client_id = ?').run(clientId);
     const newest = parseRow(
       NewestRemaining,
-      sql.statement('SELECT sent, payload FROM messages WHERE customer_id = ? ORDER BY sent DESC, sort_key DESC LIMIT 1').get(customerId),
+      sql
+        .statement(`SELECT m.sent, m.agent_id, m.payload FROM messages m WHERE ${inConversation} ORDER BY m.sent DESC, m.sort_key DESC LIMIT 1`)
+        .get({ customerId }),
       'message',
     );
     if (!newest.ok) return newest;
@@ -138,10 +140,16 @@ export function discardSend(sql: Sql, clientId: string): Result<OutboxItem> {
     const payload = MessagePayload.safeParse(stored);
     sql
       .statement(
-        `UPDATE customers SET last_message_time = max(coalesce(server_last_message_time, 0), @sent), last_message_preview = @preview
+        `UPDATE customers SET last_message_time = max(coalesce(server_last_message_time, 0), @sent), last_message_preview = @preview,
+           last_agent_id = @agentId
          WHERE id = @customerId`,
       )
-      .run({ customerId, sent: newest.value?.sent ?? 0, preview: payload.success ? payloadPreview(payload.data) : null });
+      .run({
+        customerId,
+        sent: newest.value?.sent ?? 0,
+        preview: payload.success ? payloadPreview(payload.data) : null,
+        agentId: newest.value?.agent_id ?? null,
+      });
     return ok(current.value);
   });
 }

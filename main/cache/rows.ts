@@ -64,13 +64,15 @@ export const AgentRow = z
   }));
 
 /**
- * The agent of a customer's newest message whose agent the channel list knows. Derived when read, for the rows of
- * one page only: the conversation index walks back from the newest message, so each row costs one or two lookups,
- * and nothing needs keeping in step when messages or channels change.
+ * The agent of a customer's newest message whose agent the channel list knows. Nearly always the agent of the
+ * newest message, which the customer row keeps (migration 7): one lookup in the small agents table. Only when the
+ * channel list does not name that agent (deleted, or not synced yet) does it walk back through the conversation.
+ * coalesce stops at its first non-null argument, so the walk costs nothing otherwise.
  */
 const conversationAgent =
-  '(SELECT m.agent_id FROM messages m JOIN agents a ON a.id = m.agent_id WHERE m.customer_id = c.id ' +
-  'ORDER BY m.sent DESC, m.sort_key DESC LIMIT 1)';
+  '(SELECT coalesce((SELECT a.id FROM agents a WHERE a.id = c.last_agent_id), ' +
+  '(SELECT m.agent_id FROM messages m JOIN agents a ON a.id = m.agent_id WHERE m.customer_ref = c.local_id ' +
+  'ORDER BY m.sent DESC, m.sort_key DESC LIMIT 1)))';
 
 export const customerColumns =
   'c.id, c.name, c.phone, c.country, c.subscriptions, c.chatbot_enabled, c.created, c.modified, ' +
@@ -112,11 +114,17 @@ export const CustomerRow = z
   }));
 
 export const messageColumns =
-  'm.message_id, m.client_id, m.sort_key, m.customer_id, m.agent_id, m.origin, m.status, m.sent, m.modified, ' +
+  'm.message_id, m.client_id, m.sort_key, mc.id AS customer_id, m.agent_id, m.origin, m.status, m.sent, m.modified, ' +
   'm.payload, o.state AS outbox_state, o.last_error AS outbox_last_error';
 
-/** The FROM clause that goes with messageColumns: a message this app sent carries its outbox state. */
-export const messageSource = 'messages m LEFT JOIN outbox o ON o.client_id = m.client_id';
+/**
+ * The FROM clause that goes with messageColumns: a message names its customer by local id (migration 6), and a
+ * message this app sent carries its outbox state.
+ */
+export const messageSource = 'messages m JOIN customers mc ON mc.local_id = m.customer_ref LEFT JOIN outbox o ON o.client_id = m.client_id';
+
+/** Messages (as m) of the customer named by @customerId; they refer to customers by local id (migration 6). */
+export const inConversation = 'm.customer_ref = (SELECT local_id FROM customers WHERE id = @customerId)';
 
 export const MessageRow = z
   .object({

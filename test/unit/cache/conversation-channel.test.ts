@@ -37,6 +37,19 @@ describe("a customer's channel", () => {
     expect(unwrap(cache.getCustomer('customer-0001'))).toMatchObject({ lastAgentId: 'agent-wa', lastChannelType: 'WA' });
   });
 
+  it('follows a queued reply through another channel, and goes back when the reply is discarded', () => {
+    const { cache } = testCache({ memory: true, now: () => t0 + minute });
+    seedChannels(cache);
+    unwrap(cache.upsertCustomers([customer(1)]));
+    unwrap(cache.upsertMessages([message('customer-0001', 'm1', t0)]));
+    const reply = { clientId: 'client-1', customerId: 'customer-0001', agentId: 'agent-wa', channelType: 'WA' as const };
+    unwrap(cache.enqueueSend({ ...reply, payload: { type: 'TEXT', text: 'Switching to WhatsApp' } }));
+    expect(unwrap(cache.getCustomer('customer-0001'))).toMatchObject({ lastAgentId: 'agent-wa', lastChannelType: 'WA' });
+
+    unwrap(cache.discardSend('client-1'));
+    expect(unwrap(cache.getCustomer('customer-0001'))).toMatchObject({ lastAgentId: 'agent-sms', lastChannelType: 'SMS' });
+  });
+
   it('is shown the same on every kind of page: plain, searched, short-searched and filtered', () => {
     const { cache } = testCache({ memory: true });
     seedChannels(cache);

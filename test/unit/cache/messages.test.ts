@@ -170,4 +170,14 @@ describe('message search', () => {
     expect(keys(unwrap(cache.searchMessages({ text: '"parcel" (late*', limit: 10 })))).toEqual(['x1']);
     expect(unwrap(cache.searchMessages({ text: 'pa', limit: 10 }))).toEqual([]);
   });
+
+  it('answers a word SQLite would split into a phrase with a clear error, not a crash', () => {
+    const { cache } = testCache({ memory: true });
+    unwrap(cache.upsertCustomers([maria]));
+    unwrap(cache.upsertMessages([message(maria.id, 'm1', t0, { payload: { type: 'TEXT', text: 'parcel' } })]));
+    // U+19B0 is a letter to JavaScript and a separator to SQLite's tokenizer.
+    const result = cache.searchMessages({ text: 'par\u19b0cel', limit: 10 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/cannot look up/) } });
+    expect(keys(unwrap(cache.searchMessages({ text: 'parcel', limit: 10 })))).toEqual(['m1']);
+  });
 });

@@ -13,6 +13,9 @@ import { t0, tempDir, testCache, unwrap } from './fixtures';
 
 /** What an app at schema `version` could have stored, written with that version's own tables. */
 function seedAt(db: Database.Database, version: number): void {
+  // From version 6 on, messages and customer-agent links name the customer by local id.
+  const customerColumn = version >= 6 ? 'customer_ref' : 'customer_id';
+  const customerValue = version >= 6 ? "(SELECT local_id FROM customers WHERE id = 'customer-1')" : "'customer-1'";
   if (version >= 1) {
     db.exec(`
       INSERT INTO channels (id, type, name, status, created, modified) VALUES ('channel-sms', 'SMS', 'SMS USA', 'ACTIVE', ${t0}, ${t0});
@@ -21,9 +24,9 @@ function seedAt(db: Database.Database, version: number): void {
         server_last_message_time, last_message_time, last_message_preview, unread_count, read_through)
         VALUES ('customer-1', 'Zoë Quartermain', '447700900123', 'GB', '{"agent-sms":true}', '{}', ${t0}, ${t0},
         ${t0 + 1000}, ${t0 + 1000}, 'Where is my parcel?', 1, 0);
-      INSERT INTO customer_agents (customer_id, agent_id, unread_count) VALUES ('customer-1', 'agent-sms', 1);
-      INSERT INTO messages (message_id, customer_id, agent_id, origin, status, sent, modified, payload, text)
-        VALUES ('message-1', 'customer-1', 'agent-sms', 'CUSTOMER', 'DELIVERED', ${t0 + 1000}, NULL,
+      INSERT INTO customer_agents (${customerColumn}, agent_id, unread_count) VALUES (${customerValue}, 'agent-sms', 1);
+      INSERT INTO messages (message_id, ${customerColumn}, agent_id, origin, status, sent, modified, payload, text)
+        VALUES ('message-1', ${customerValue}, 'agent-sms', 'CUSTOMER', 'DELIVERED', ${t0 + 1000}, NULL,
         '{"type":"TEXT","text":"Where is my parcel?"}', 'Where is my parcel?');
       INSERT INTO sync_cursors (key, value, updated_at) VALUES ('customers', 'complete', ${t0 + 2000});
     `);
@@ -33,8 +36,8 @@ function seedAt(db: Database.Database, version: number): void {
       INSERT INTO outbox (client_id, customer_id, agent_id, channel_type, payload, state, attempts, next_attempt_at,
         created_at) VALUES ('client-1', 'customer-1', 'agent-sms', 'SMS', '{"type":"TEXT","text":"On its way"}',
         'queued', 0, ${t0}, ${t0});
-      INSERT INTO messages (client_id, customer_id, agent_id, origin, status, sent, payload, text)
-        VALUES ('client-1', 'customer-1', 'agent-sms', 'AGENT', 'CREATED', ${t0 + 3000},
+      INSERT INTO messages (client_id, ${customerColumn}, agent_id, origin, status, sent, payload, text)
+        VALUES ('client-1', ${customerValue}, 'agent-sms', 'AGENT', 'CREATED', ${t0 + 3000},
         '{"type":"TEXT","text":"On its way"}', 'On its way');
       INSERT INTO drafts (customer_id, text, updated_at) VALUES ('customer-1', 'Half a thought', ${t0});
     `);
@@ -76,6 +79,9 @@ describe('migrations', () => {
             subscriptions: { 'agent-sms': true },
             unreadCount: 1,
             lastMessagePreview: 'Where is my parcel?',
+            // Kept on the customer row from version 7; an older file gets it from its messages.
+            lastAgentId: 'agent-sms',
+            lastChannelType: 'SMS',
           }),
         ]);
         // Indexes added after the rows were written still find them.
