@@ -185,7 +185,8 @@ export const migrations: readonly Migration[] = [
     // stores the customer list, which is the order it fetches histories in), entries are smaller and a batch lands
     // on a few neighbouring pages. Message search only asks whether every word starts some word of a message
     // (main/cache/search-query.ts), never for a phrase or a NEAR, so its index keeps no positions (detail=none).
-    // Local ids are kept, so the search index's rowids still name the same messages.
+    // Local ids are kept, so the search index's rowids still name the same messages. Measured with bench/cache.ts's
+    // data at 30k customers and 300k messages: 21.7 s of CPU before, 8.2 s after; the full 100k/1M ingest 36 s.
     up: (db) =>
       db.exec(`
         CREATE TABLE messages_by_ref (
