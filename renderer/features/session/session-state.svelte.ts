@@ -1,11 +1,13 @@
 /**
  * The agent's session as the renderer sees it: signed in or not (`session:status`, then `session:changed`), the
- * sign-in, sandbox and sign-out actions, and where the password would be kept (`vault:status`). Decides which
- * screen the app shows.
+ * sign-in, sandbox and sign-out actions (optionally removing the account's data from this computer), and where the
+ * password would be kept (`vault:status`). Decides which screen the app shows.
  */
 import type { InboxBridge } from '../../../common/contract';
+import { maxOutboxListSize } from '../../../common/contract/outbox';
 import type { SessionProfile, SessionStatus, SignInRequest } from '../../../common/contract/session';
 import type { VaultStatus } from '../../../common/contract/vault';
+import type { OutboxState } from '../../../common/domain';
 import type { InboxError, Result } from '../../../common/result';
 
 export type SessionAction = 'sign-in' | 'sandbox' | 'sign-out';
@@ -23,6 +25,17 @@ export interface SignedInAccount {
   connecting: boolean;
 }
 
+/**
+ * The sends this computer still holds, which removing the account's data would throw away. `capped`: the outbox
+ * lists at most `maxOutboxListSize` sends, so there may be more than `count`.
+ */
+export type WaitingSends =
+  | { state: 'counting' }
+  | { state: 'counted'; count: number; capped: boolean }
+  | { state: 'not-counted'; error: InboxError };
+
+const waitingStates: OutboxState[] = ['queued', 'sending', 'failed', 'unknown'];
+
 export class SessionState {
   status = $state.raw<SessionStatus | undefined>(undefined);
   vault = $state.raw<VaultStatus | undefined>(undefined);
@@ -31,6 +44,8 @@ export class SessionState {
   /** Why the agent's last action failed, and which action it was. */
   error = $state.raw<InboxError | undefined>(undefined);
   failedAction = $state<FailedStep | undefined>(undefined);
+  /** Counted when the agent asks to remove the account's data; undefined until then. */
+  waitingSends = $state.raw<WaitingSends | undefined>(undefined);
 
   /**
    * The inbox shows as soon as an account is known, even while the app reconnects or cannot reach the service:
@@ -91,20 +106,29 @@ export class SessionState {
     await this.#run('sandbox', () => this.bridge.invoke('session:try-sandbox', {}));
   }
 
-  async signOut(): Promise<void> {
+  /** `forget` also removes the account's cache, media and unsent messages from this computer. */
+  async signOut(options: { forget?: boolean } = {}): Promise<void> {
     if (this.pending !== undefined) return;
     this.pending = 'sign-out';
-    this.#clearError();
-    const result = await this.bridge.invoke('session:sign-out', {});
+    this.clearError();
+    const result = await this.bridge.invoke('session:sign-out', options.forget === true ? { forget: true } : {});
     this.pending = undefined;
     if (result.ok) this.status = result.value;
     else this.#failed('sign-out', result.error);
   }
 
+  async countWaitingSends(): Promise<void> {
+    this.waitingSends = { state: 'counting' };
+    const result = await this.bridge.invoke('outbox:list', { states: waitingStates, limit: maxOutboxListSize });
+    this.waitingSends = result.ok
+      ? { state: 'counted', count: result.value.length, capped: result.value.length >= maxOutboxListSize }
+      : { state: 'not-counted', error: result.error };
+  }
+
   async #run(action: 'sign-in' | 'sandbox', call: () => Promise<Result<SessionProfile>>): Promise<void> {
     if (this.pending !== undefined) return;
     this.pending = action;
-    this.#clearError();
+    this.clearError();
     const result = await call();
     if (result.ok) this.status = { state: 'signed-in', ...result.value };
     else this.#failed(action, result.error);
@@ -116,7 +140,8 @@ export class SessionState {
     this.failedAction = action;
   }
 
-  #clearError(): void {
+  /** Forgets the last failure once the agent dismissed it (or started over). */
+  clearError(): void {
     this.error = undefined;
     this.failedAction = undefined;
   }

@@ -1,7 +1,11 @@
-/** The sign-in screen's words: why signing in failed, and where the password will be kept. */
+/**
+ * The session's words: why signing in failed, where the password will be kept, and what removing the account's data
+ * from this computer would throw away.
+ */
 import type { VaultStatus } from '../../../common/contract/vault';
 import type { InboxError } from '../../../common/result';
 import { describeError } from '../../lib/error-words';
+import type { WaitingSends } from './session-state.svelte';
 
 /** Sign-in failures in the words of someone at a sign-in form; anything else as everywhere in the app. */
 export function describeSignInError(error: InboxError, action: 'sign-in' | 'sandbox'): string {
@@ -36,4 +40,19 @@ export function describeVault(vault: VaultStatus): string {
     'safe-storage': 'Your password will be kept in an encrypted file on this computer.',
     memory: "Your password will be kept only for this session; you'll sign in again next time.",
   }[vault.backend];
+}
+
+/** The unsent messages that removing the account's data would throw away, as the confirmation lists them. */
+export function describeWaitingSends(waiting: WaitingSends): string {
+  switch (waiting.state) {
+    case 'counting':
+      return 'Messages waiting to be sent from this computer (counting…)';
+    case 'not-counted':
+      return `Messages still waiting to be sent from this computer: the app could not count them. ${describeError(waiting.error)}`;
+    case 'counted': {
+      if (waiting.count === 0) return 'Messages waiting to be sent from this computer (none right now)';
+      const howMany = waiting.capped ? `${waiting.count} or more messages` : waiting.count === 1 ? '1 message' : `${waiting.count} messages`;
+      return `${howMany} still waiting to be sent from this computer: they will never be sent`;
+    }
+  }
 }
