@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { CustomerPageQuery } from '../../common/contract/cache';
 import { Timestamp, type Customer, type CustomerCursor, type CustomerRecord, type UnreadCounts } from '../../common/domain';
 import { fail, ok, type Result } from '../../common/result';
-import { CustomerRow, customerColumns, inConversation, parseRow, parseRows } from './rows';
+import { CustomerRow, customerColumns, customerRef, inConversation, parseRow, parseRows } from './rows';
 import { indexCustomer, reindexCustomer } from './search-index';
 import { planSearch, startsWordsFor, type SearchPlan } from './search-query';
 import type { Sql } from './sql';
@@ -242,16 +242,12 @@ export function markRead(sql: Sql, customerId: string, through?: number): Result
       .statement(
         `UPDATE customer_agents SET unread_count = (SELECT count(*) FROM messages m WHERE m.customer_ref = customer_agents.customer_ref
            AND m.agent_id = customer_agents.agent_id AND m.origin = 'CUSTOMER' AND m.sent > @readThrough)
-         WHERE customer_ref = (SELECT local_id FROM customers WHERE id = @customerId)`,
+         WHERE customer_ref = ${customerRef}`,
       )
       .run({ customerId, readThrough });
     const unread = parseRow(
       Unread,
-      sql
-        .statement(
-          'SELECT coalesce(sum(unread_count), 0) AS unread FROM customer_agents WHERE customer_ref = (SELECT local_id FROM customers WHERE id = ?)',
-        )
-        .get(customerId),
+      sql.statement(`SELECT coalesce(sum(unread_count), 0) AS unread FROM customer_agents WHERE customer_ref = ${customerRef}`).get({ customerId }),
       'unread count',
     );
     if (!unread.ok) return unread;

@@ -15,7 +15,7 @@ import {
   type MessageRecord,
 } from '../../common/domain';
 import { fail, ok, type Result } from '../../common/result';
-import { inConversation, MessageRow, messageColumns, messageSource, parseRow, parseRows } from './rows';
+import { customerRef, inConversation, MessageRow, messageColumns, messageSource, parseRow, parseRows } from './rows';
 import { indexMessage, unindexMessage } from './search-index';
 import { planSearch } from './search-query';
 import type { Sql } from './sql';
@@ -290,7 +290,7 @@ export function insertPendingMessage(
   const inserted = sql
     .statement(
       `INSERT INTO messages (client_id, customer_ref, agent_id, origin, status, sent, payload, text)
-       VALUES (@clientId, (SELECT local_id FROM customers WHERE id = @customerId), @agentId, 'AGENT', 'CREATED', @sent, @payload, @text)
+       VALUES (@clientId, ${customerRef}, @agentId, 'AGENT', 'CREATED', @sent, @payload, @text)
        RETURNING local_id, customer_ref`,
     )
     .get({ ...pending, payload: JSON.stringify(pending.payload), text });

@@ -123,8 +123,11 @@ export const messageColumns =
  */
 export const messageSource = 'messages m JOIN customers mc ON mc.local_id = m.customer_ref LEFT JOIN outbox o ON o.client_id = m.client_id';
 
-/** Messages (as m) of the customer named by @customerId; they refer to customers by local id (migration 6). */
-export const inConversation = 'm.customer_ref = (SELECT local_id FROM customers WHERE id = @customerId)';
+/** The local id of the customer named by @customerId: messages and customer_agents refer to it (migration 6). */
+export const customerRef = '(SELECT local_id FROM customers WHERE id = @customerId)';
+
+/** Messages (as m) of the customer named by @customerId. */
+export const inConversation = `m.customer_ref = ${customerRef}`;
 
 export const MessageRow = z
   .object({
