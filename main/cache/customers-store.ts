@@ -163,11 +163,12 @@ export interface UpsertOutcome {
  * Name and phone are updated apart from the rest so that only a real change to them touches the search index.
  */
 export function upsertCustomers(sql: Sql, batch: readonly CustomerRecord[]): Result<UpsertOutcome> {
+  // Positional parameters, in the column list's order: better-sqlite3 binds an object's named parameters several
+  // microseconds slower per row, which a first sync of a large account pays for every customer.
   const insert = sql.statement(
     `INSERT INTO customers (id, name, phone, country, subscriptions, chatbot_enabled, created, modified,
        server_last_message_time, last_message_time)
-     VALUES (@id, @name, @phone, @country, @subscriptions, @chatbotEnabled, @created, @modified, @lastMessageTime,
-       coalesce(@lastMessageTime, 0))
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 0))
      ON CONFLICT (id) DO NOTHING`,
   );
   const updateSearchable = sql.statement(
@@ -197,7 +198,18 @@ export function upsertCustomers(sql: Sql, batch: readonly CustomerRecord[]): Res
         modified: customer.modified,
         lastMessageTime: customer.lastMessageTime,
       };
-      const inserted = insert.run(row);
+      const inserted = insert.run(
+        row.id,
+        row.name,
+        row.phone,
+        row.country,
+        row.subscriptions,
+        row.chatbotEnabled,
+        row.created,
+        row.modified,
+        row.lastMessageTime,
+        row.lastMessageTime,
+      );
       let localId: unknown = inserted.lastInsertRowid;
       if (inserted.changes > 0) {
         indexCustomer(sql, inserted.lastInsertRowid, customer.name, customer.phone);
