@@ -8,6 +8,8 @@ import { AccountScopes } from './account/account-scopes';
 import { conversationHandlers } from './conversation/conversation-handlers';
 import type { HandlerTable } from './ipc/handler-table';
 import { EventBus } from './ipc/event-bus';
+import { silentNotificationPorts, type NotificationPorts } from './notify/inbound-notifier';
+import { NotificationSettings } from './notify/notification-prefs';
 import type { WebMediaHandler } from './media/web-media';
 import { productInfo } from './product-info';
 import { startEmbeddedSandbox } from './session/embedded-sandbox';
@@ -31,6 +33,8 @@ export interface AppServicesOptions {
   safeStorage?: SafeStorage;
   /** Starts the sandbox for "try it without an account"; the embedded one by default (tests hand in their own). */
   startSandbox?: StartSandbox;
+  /** How customers' new messages reach the agent: the Electron shell's OS notifications and badge; none by default. */
+  notificationPorts?: NotificationPorts;
 }
 
 export interface AppServices {
@@ -59,6 +63,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onWarning: (message) => events.emit('app:notice', { level: 'warning', message }),
   });
   const sandboxTrial = new SandboxTrial(session, options.startSandbox ?? startEmbeddedSandbox);
+  const notificationSettings = new NotificationSettings(
+    options.userDataDir === undefined ? undefined : join(options.userDataDir, 'notifications.json'),
+  );
   // Following the session before the renderer hears of a change: its next read already waits for the switch.
   const accounts = new AccountScopes({
     session,
@@ -66,6 +73,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     mode: options.mode,
     ...(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {}),
     isSandboxTrial: (account) => sandboxTrial.runsAt(account.baseUrl),
+    notifications: { ports: options.notificationPorts ?? silentNotificationPorts, prefs: () => notificationSettings.current() },
   });
   session.onChange((status) => events.emit('session:changed', status));
   void session.restore();
@@ -84,6 +92,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     'session:try-sandbox': () => sandboxTrial.start(),
     ...accounts.handlers(),
     ...accounts.scoped(['conversation:mark-read'], (scope) => conversationHandlers(scope.cache, events)),
+    'prefs:notifications': async () => ok(await notificationSettings.load()),
+    'prefs:set-notifications': (change) => notificationSettings.update(change),
   };
   return {
     handlers,

@@ -62,6 +62,8 @@ export const cacheChannels = {
   'customers:page': { input: CustomerPageQuery, output: CustomerPage },
   'messages:window': { input: MessageWindowQuery, output: MessageWindow },
   'inbox:unread': { input: z.object({}).strict(), output: UnreadCounts },
+  /** One customer of the signed-in account's cache, or null when the cache does not hold them (e.g. a notification's). */
+  'customers:get': { input: z.strictObject({ id: z.string().min(1) }), output: Customer.nullable() },
 } as const;
 
 export const cacheEvents = {

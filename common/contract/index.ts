@@ -13,6 +13,7 @@ import { mediaChannels, mediaEvents } from './media';
 import { syncChannels, syncEvents } from './sync';
 import { outboxChannels, outboxEvents } from './outbox';
 import { conversationChannels } from './conversation';
+import { notificationChannels, notificationEvents } from './notifications';
 
 export const channels = {
   ...appChannels,
@@ -23,6 +24,7 @@ export const channels = {
   ...syncChannels,
   ...outboxChannels,
   ...conversationChannels,
+  ...notificationChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -32,6 +34,7 @@ export const events = {
   ...mediaEvents,
   ...syncEvents,
   ...outboxEvents,
+  ...notificationEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

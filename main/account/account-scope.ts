@@ -14,9 +14,11 @@ import type { EventBus } from '../ipc/event-bus';
 import type { HandlerTable } from '../ipc/handler-table';
 import { cacheHandlers } from '../cache/cache-handlers';
 import { createMediaService, type MediaService } from '../media/media-service';
+import { InboundNotifier, type InboundNotifierOptions } from '../notify/inbound-notifier';
 import type { OutboxPolicy } from '../outbox/outbox';
 import type { Session } from '../session/session';
 import type { SyncPolicy } from '../sync/schedule';
+import type { InboundNews } from '../sync/sync-engine';
 import { createSyncServices, type SyncServices } from '../sync/sync-services';
 import { accountFolder, CACHE_FILE, prepareAccountFolder, type AccountId } from './account-folder';
 import { AccountSession } from './account-session';
@@ -26,6 +28,7 @@ export const accountChannels = [
   'customers:page',
   'messages:window',
   'inbox:unread',
+  'customers:get',
   'media:prepare',
   'media:upload',
   'media:cancel',
@@ -51,7 +54,12 @@ export interface AccountScopeOptions {
   sandboxTrial: boolean;
   syncPolicy?: Partial<SyncPolicy>;
   outboxPolicy?: Partial<OutboxPolicy>;
+  /** How customers' new messages reach the agent (OS notifications, the badge); none without. */
+  notifications?: AccountNotifications;
 }
+
+/** The notifier's options that are the app's, not the account's. */
+export type AccountNotifications = Omit<InboundNotifierOptions, 'cache'>;
 
 export class AccountScope {
   readonly account: AccountId;
@@ -62,6 +70,8 @@ export class AccountScope {
   readonly sync: SyncServices;
   readonly media: MediaService;
   readonly handlers: AccountHandlers;
+  readonly #notifier: InboundNotifier | undefined;
+  readonly #stopBadge: () => void;
   #closing: Promise<void> | undefined;
 
   constructor(options: AccountScopeOptions) {
@@ -72,10 +82,13 @@ export class AccountScope {
     this.folder = openAccountFolder(options, onNotice);
     this.cache = openAccountCache(this.folder, onNotice);
     const session = new AccountSession(options.session, account);
+    const notifier = options.notifications ? new InboundNotifier({ ...options.notifications, cache: this.cache }) : undefined;
+    this.#notifier = notifier;
     this.sync = createSyncServices({
       cache: this.cache,
       session,
       events,
+      ...(notifier ? { onInbound: (news: InboundNews) => notifier.inbound(news) } : {}),
       ...(options.syncPolicy ? { syncPolicy: options.syncPolicy } : {}),
       ...(options.outboxPolicy ? { outboxPolicy: options.outboxPolicy } : {}),
     });
@@ -88,7 +101,22 @@ export class AccountScope {
       dataDir: this.folder ?? join(tmpdir(), `2way-inbox-${process.pid}-${randomUUID()}`),
       ephemeral: this.folder === undefined,
     });
-    this.handlers = { ...cacheHandlers(this.cache), ...this.media.handlers, ...this.sync.handlers };
+    const handlers: AccountHandlers = { ...cacheHandlers(this.cache), ...this.media.handlers, ...this.sync.handlers };
+    this.handlers = handlers;
+    if (notifier) {
+      const syncFocus = handlers['sync:focus'];
+      handlers['sync:focus'] = (focus) => {
+        notifier.setFocus(focus);
+        return syncFocus(focus);
+      };
+      // Whatever moves a list entry may move the unread total: news, a conversation marked read, a send.
+      this.#stopBadge = events.subscribe((event) => {
+        if (event === 'customers:changed') notifier.refreshBadge();
+      });
+      notifier.refreshBadge();
+    } else {
+      this.#stopBadge = () => undefined;
+    }
   }
 
   /**
@@ -97,7 +125,9 @@ export class AccountScope {
    */
   close(options: { forget?: boolean } = {}): Promise<void> {
     this.#closing ??= (async () => {
+      this.#stopBadge();
       await this.sync.close();
+      this.#notifier?.close();
       await this.media.close();
       this.cache.close();
       if (this.folder !== undefined && (options.forget === true || this.sandboxTrial)) {

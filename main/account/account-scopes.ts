@@ -16,7 +16,7 @@ import type { OutboxPolicy } from '../outbox/outbox';
 import type { Session } from '../session/session';
 import type { SyncPolicy } from '../sync/schedule';
 import { accountFolder, removeTrialLeftovers, sameAccount, type AccountId } from './account-folder';
-import { AccountScope, type AccountChannel, type AccountHandlers } from './account-scope';
+import { AccountScope, type AccountChannel, type AccountHandlers, type AccountNotifications } from './account-scope';
 
 export interface AccountScopesOptions {
   session: Session;
@@ -28,6 +28,8 @@ export interface AccountScopesOptions {
   isSandboxTrial: (account: AccountId) => boolean;
   syncPolicy?: Partial<SyncPolicy>;
   outboxPolicy?: Partial<OutboxPolicy>;
+  /** Notifications and the badge for whichever account is signed in. */
+  notifications?: AccountNotifications;
 }
 
 const SIGN_IN_FIRST = 'Sign in first';
@@ -38,6 +40,7 @@ const signedOutHandlers: AccountHandlers = {
   'customers:page': () => ok({ items: [], freshness: neverSynced }),
   'messages:window': () => ok({ items: [], hasOlder: false, hasNewer: false, freshness: neverSynced }),
   'inbox:unread': () => ok({ messages: 0, conversations: 0, byChannel: {} }),
+  'customers:get': () => ok(null),
   'media:prepare': () => fail('UNAUTHENTICATED', SIGN_IN_FIRST),
   'media:upload': () => fail('UNAUTHENTICATED', SIGN_IN_FIRST),
   'media:cancel': () => ok({ cancelled: false }),
@@ -89,6 +92,7 @@ export class AccountScopes {
       'customers:page': this.#delegate('customers:page'),
       'messages:window': this.#delegate('messages:window'),
       'inbox:unread': this.#delegate('inbox:unread'),
+      'customers:get': this.#delegate('customers:get'),
       'media:prepare': this.#delegate('media:prepare'),
       'media:upload': this.#delegate('media:upload'),
       'media:cancel': this.#delegate('media:cancel'),
@@ -164,7 +168,7 @@ export class AccountScopes {
   }
 
   #open(account: AccountId): void {
-    const { session, events, mode, userDataDir, syncPolicy, outboxPolicy } = this.#options;
+    const { session, events, mode, userDataDir, syncPolicy, outboxPolicy, notifications } = this.#options;
     const scope = new AccountScope({
       account,
       session,
@@ -174,6 +178,7 @@ export class AccountScopes {
       ...(userDataDir !== undefined ? { userDataDir } : {}),
       ...(syncPolicy ? { syncPolicy } : {}),
       ...(outboxPolicy ? { outboxPolicy } : {}),
+      ...(notifications ? { notifications } : {}),
     });
     if (this.#online !== undefined) void scope.handlers['sync:network']({ online: this.#online });
     this.#current = scope;

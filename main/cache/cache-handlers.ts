@@ -6,7 +6,7 @@ import type { HandlerTable } from '../ipc/handler-table';
 import { ok } from '../../common/result';
 import type { Cache } from './cache';
 
-type CacheHandlers = Pick<HandlerTable, 'customers:page' | 'messages:window' | 'inbox:unread'>;
+type CacheHandlers = Pick<HandlerTable, 'customers:page' | 'customers:get' | 'messages:window' | 'inbox:unread'>;
 
 export function cacheHandlers(cache: Cache): CacheHandlers {
   return {
@@ -22,6 +22,7 @@ export function cacheHandlers(cache: Cache): CacheHandlers {
       const freshness = cache.freshness(query.customerId);
       return freshness.ok ? ok({ ...window.value, freshness: freshness.value }) : freshness;
     },
+    'customers:get': ({ id }) => cache.getCustomer(id),
     'inbox:unread': () => cache.unreadCounts(),
   };
 }

@@ -12,6 +12,7 @@ import type { SafeStorage } from '../vault/safe-storage-vault';
 import { guardSession, guardWebContents } from './guards';
 import { forwardEvents, registerInvokeHandler } from './ipc';
 import { createMainWindow, type WindowStateStore } from './main-window';
+import { bringForward, electronNotificationPorts } from './notifications';
 import { handleSchemes, registerPrivilegedSchemes } from './protocols';
 
 /** Closing the cache and the outbox should take moments; a hang must not keep a quitting app alive. */
@@ -34,11 +35,7 @@ export function startShell(options: ShellOptions): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
   let mainWindow: BrowserWindow | undefined;
-  app.on('second-instance', () => {
-    if (mainWindow === undefined || mainWindow.isDestroyed()) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  app.on('second-instance', () => bringForward(mainWindow));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -47,11 +44,19 @@ export function startShell(options: ShellOptions): void {
     .whenReady()
     .then(async () => {
       guardSession(session.defaultSession);
+      // A notification can only be clicked after the services exist, so the click finds them here.
+      const started: { services?: AppServices } = {};
+      const notificationPorts = electronNotificationPorts({
+        window: () => mainWindow,
+        onOpenConversation: (customerId) => started.services?.events.emit('app:open-conversation', { customerId }),
+      });
       const services = await options.createServices({
         mode: 'electron',
         userDataDir: app.getPath('userData'),
         safeStorage: electronSafeStorage(),
+        notificationPorts,
       });
+      started.services = services;
       closeBeforeQuit(services);
       const appPath = app.getAppPath();
       handleSchemes(session.defaultSession, join(appPath, 'out', 'renderer'), services.handleMediaRequest);

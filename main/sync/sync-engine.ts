@@ -30,6 +30,14 @@ export interface SyncEngineOptions {
   onStatus?: (status: SyncStatus) => void;
   /** The service answers again after failures: the outbox takes this as the network's return. */
   onReachable?: () => void;
+  /** News for the agent: customers' messages new to a history fetched before (notifications follow these). */
+  onInbound?: (news: InboundNews) => void;
+}
+
+/** Messages a customer wrote since the last fetch of their history, oldest first. */
+export interface InboundNews {
+  customerId: string;
+  messages: MessageRecord[];
 }
 
 type LoopName = 'list' | 'open';
@@ -343,7 +351,10 @@ export class SyncEngine {
       const done: CustomerRecord[] = [];
       const histories = await runLimited(
         withHistory.map((customer) => async () => {
-          const history = await this.#refreshHistory(run, customer.id, this.#policy.historyPageSize);
+          // After the first fill, what a customer wrote since the time the list last showed is news, even when
+          // their history was never fetched (a new customer, or one beyond the histories the first fill read).
+          const newsAfter = firstFill ? undefined : (known.value[customer.id] ?? Number.NEGATIVE_INFINITY);
+          const history = await this.#refreshHistory(run, customer.id, this.#policy.historyPageSize, newsAfter);
           if (history.ok) done.push(customer);
           return history;
         }),
@@ -377,8 +388,12 @@ export class SyncEngine {
    * fetch (the history cursor keeps the newest time fetched: a send of ours the cache knows by its id does not
    * count, since messages older than it may not have been fetched yet). A history never fetched before gets its
    * newest page only: older messages are history, not news. Answers whether anything changed.
+   *
+   * News (onInbound) is what customers wrote that the cache did not hold: in a history fetched before, every such
+   * message; in one never fetched, only those sent after `newsAfter` (the customer's last message time the list
+   * showed before), so the first fetch of an old conversation reports nothing.
    */
-  async #refreshHistory(run: Run, customerId: string, pageSize: number): Promise<Result<boolean>> {
+  async #refreshHistory(run: Run, customerId: string, pageSize: number, newsAfter?: number): Promise<Result<boolean>> {
     const { cache, remote } = this.#options;
     const cursor = cache.getCursor(cursorKeys.history(customerId));
     if (!cursor.ok) return cursor;
@@ -386,6 +401,7 @@ export class SyncEngine {
     let newest = fetchedThrough ?? 0;
     const changedKeys: string[] = [];
     let created = 0;
+    const inbound: MessageRecord[] = [];
     for (let offset = 0; ; ) {
       const page = await remote.history(customerId, { offset, limit: pageSize, signal: run.stop.signal });
       if (!page.ok) return page;
@@ -395,6 +411,11 @@ export class SyncEngine {
       created += stored.value.created.length;
       if (offset === 0) this.#watchOutgoing(customerId, page.value.items);
       const createdIds = new Set(stored.value.created);
+      const isNews = (message: MessageRecord) =>
+        message.origin === 'CUSTOMER' &&
+        createdIds.has(message.messageId) &&
+        (fetchedThrough !== undefined || (newsAfter !== undefined && message.sent > newsAfter));
+      inbound.push(...page.value.items.filter(isNews));
       const reachedKnown = page.value.items.some(
         (message) => fetchedThrough !== undefined && message.sent <= fetchedThrough && !createdIds.has(message.messageId),
       );
@@ -411,6 +432,7 @@ export class SyncEngine {
     }
     // New messages move the customer's list entry (last message, preview, unread count).
     if (created > 0) this.#options.onCustomersChanged?.([customerId]);
+    if (inbound.length > 0) this.#options.onInbound?.({ customerId, messages: inbound.sort((a, b) => a.sent - b.sent) });
     return ok(changedKeys.length > 0);
   }
 

@@ -13,7 +13,7 @@ import { Outbox, type OutboxPolicy } from '../outbox/outbox';
 import type { Session } from '../session/session';
 import { apiRemote, type CallsApi } from './remote';
 import type { SyncPolicy } from './schedule';
-import { SyncEngine } from './sync-engine';
+import { SyncEngine, type InboundNews } from './sync-engine';
 
 type SyncChannel = keyof typeof syncChannels | keyof typeof outboxChannels;
 export type SyncHandlers = { [C in SyncChannel]: Handler<C> };
@@ -27,6 +27,8 @@ export interface SyncServicesOptions {
   events: EventBus;
   syncPolicy?: Partial<SyncPolicy>;
   outboxPolicy?: Partial<OutboxPolicy>;
+  /** Customers' new messages, for notifications. */
+  onInbound?: (news: InboundNews) => void;
 }
 
 export interface SyncServices {
@@ -60,6 +62,7 @@ export function createSyncServices(options: SyncServicesOptions): SyncServices {
     onMessagesChanged: messagesChanged,
     onStatus: (status) => events.emit('sync:status', status),
     onReachable: () => box.networkReturned(),
+    ...(options.onInbound ? { onInbound: options.onInbound } : {}),
   });
   const lockFile = outboxLockFile(cache);
   const box = new Outbox({

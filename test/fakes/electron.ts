@@ -1,8 +1,8 @@
 /**
  * A stand-in for the 'electron' module in unit and integration tests (vitest aliases it): Electron's binary never
  * runs here. It records what the shell and the preload do with Electron (window options, IPC handlers, session
- * handlers, web-contents listeners, protocols, openExternal calls) and lets tests fire events and call the recorded
- * handlers the way Electron would.
+ * handlers, web-contents listeners, protocols, openExternal calls, notifications, badge counts) and lets tests fire
+ * events (a notification's click too) and call the recorded handlers the way Electron would.
  */
 type Listener = (...args: never[]) => unknown;
 
@@ -202,6 +202,11 @@ class FakeApp extends Emitter {
     if (!event.defaultPrevented) this.hasQuit = true;
   }
 
+  setBadgeCount(count: number): boolean {
+    fake.badgeCounts.push(count);
+    return true;
+  }
+
   exit(code = 0): void {
     this.exitCode = code;
     this.hasQuit = true;
@@ -255,6 +260,12 @@ type IpcMainHandler = (event: IpcInvokeEvent, ...args: unknown[]) => unknown;
 
 /** Everything recorded, for tests to read. */
 export const fake = {
+  /** Every Notification constructed, shown or not. */
+  notifications: [] as Notification[],
+  /** What `Notification.isSupported()` answers. */
+  notificationsSupported: true,
+  /** Every `app.setBadgeCount` argument, in order. */
+  badgeCounts: [] as number[],
   windows: [] as BrowserWindow[],
   privilegedSchemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
   ipcHandlers: new Map<string, IpcMainHandler>(),
@@ -268,6 +279,28 @@ export const fake = {
 };
 
 export const app = new FakeApp();
+
+/** An OS notification: records its options and whether it was shown; `click()` is the agent clicking it. */
+export class Notification extends Emitter {
+  shown = false;
+
+  constructor(readonly options: { title?: string; body?: string }) {
+    super();
+    fake.notifications.push(this);
+  }
+
+  static isSupported(): boolean {
+    return fake.notificationsSupported;
+  }
+
+  show(): void {
+    this.shown = true;
+  }
+
+  click(): void {
+    this.emit('click', new FakeEvent());
+  }
+}
 export const session = { defaultSession: new FakeSession() };
 
 export const protocol = {
@@ -346,5 +379,8 @@ export function resetFakeElectron(): void {
     rendererInvocations: [],
     displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
     safeStorageBackend: 'gnome_libsecret',
+    notifications: [],
+    notificationsSupported: true,
+    badgeCounts: [],
   });
 }

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncFocus, SyncStatus } from '../../../common/contract/sync';
 import type { InboxError } from '../../../common/result';
 import { inMemory, openCache, type Cache } from '../../../main/cache/cache';
-import { SyncEngine } from '../../../main/sync/sync-engine';
+import { SyncEngine, type InboundNews } from '../../../main/sync/sync-engine';
 import { defaultSyncPolicy, type SyncPolicy } from '../../../main/sync/schedule';
 import { FakeRemote } from './fake-remote';
 import { ManualClock } from './manual-clock';
@@ -24,6 +24,7 @@ let statuses: SyncStatus[];
 let customerEvents: string[][];
 let messageEvents: { customerId: string; ids: string[] }[];
 let reachable: number;
+let inbound: InboundNews[];
 
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: InboxError }): T {
   if (!result.ok) throw new Error(result.error.message);
@@ -42,6 +43,7 @@ function newEngine(policy: Partial<SyncPolicy> = {}, focus: SyncFocus = { window
     onReachable: () => {
       reachable += 1;
     },
+    onInbound: (news) => inbound.push(news),
   });
   engine.setFocus(focus);
   return engine;
@@ -93,6 +95,7 @@ beforeEach(() => {
   customerEvents = [];
   messageEvents = [];
   reachable = 0;
+  inbound = [];
 });
 
 afterEach(async () => {
@@ -463,4 +466,69 @@ it('stops on sign-out: status signed-out and no further requests', async () => {
   remote.calls.length = 0;
   await clock.advance(10 * MINUTE);
   expect(remote.calls).toEqual([]);
+});
+
+describe('news for notifications', () => {
+  it('reports nothing for the first fill: what was already there is history, not news', async () => {
+    seed(5);
+    await startAndFill();
+    expect(unwrap(cache.messageWindow({ customerId: 'c004', limit: 50 })).items).toHaveLength(3);
+    expect(inbound).toEqual([]);
+  });
+
+  it('reports a customer’s new message, once, with the message itself', async () => {
+    seed(5);
+    await startAndFill();
+    const question = remote.addMessage('c002', { text: 'Is my order on its way?' });
+
+    await clock.advance(15 * SECOND);
+    await clock.advance(15 * SECOND);
+
+    expect(inbound).toEqual([{ customerId: 'c002', messages: [question] }]);
+  });
+
+  it('reports several new messages of one customer together, oldest first', async () => {
+    seed(5);
+    await startAndFill();
+    const first = remote.addMessage('c001', { text: 'hello?', sent: clock.now() + 1 });
+    const second = remote.addMessage('c001', { text: 'anyone there?', sent: clock.now() + 2 });
+
+    await clock.advance(15 * SECOND);
+
+    expect(inbound).toEqual([{ customerId: 'c001', messages: [first, second] }]);
+  });
+
+  it('reports what a customer wrote after the first fill even when their history was never fetched', async () => {
+    seed(10);
+    await startAndFill({ initialHistories: 2 });
+    expect(unwrap(cache.messageWindow({ customerId: 'c000', limit: 50 })).items).toEqual([]);
+    const comeback = remote.addMessage('c000', { text: 'Back again: my parcel never came' });
+
+    await clock.advance(15 * SECOND);
+
+    // Only the new message: the three older ones the same fetch brought are history.
+    expect(inbound).toEqual([{ customerId: 'c000', messages: [comeback] }]);
+  });
+
+  it('reports the first message of a customer the app has never seen', async () => {
+    seed(5);
+    await startAndFill();
+    remote.addCustomer('c-new');
+    const hello = remote.addMessage('c-new', { text: 'Hi, I found you on your website' });
+
+    await clock.advance(15 * SECOND);
+
+    expect(inbound).toEqual([{ customerId: 'c-new', messages: [hello] }]);
+  });
+
+  it('does not report the agents’ own messages', async () => {
+    seed(5);
+    await startAndFill();
+    remote.addMessage('c003', { text: 'our answer', origin: 'AGENT', status: 'SENT' });
+
+    await clock.advance(15 * SECOND);
+
+    expect(messageEvents.map((event) => event.customerId)).toContain('c003');
+    expect(inbound).toEqual([]);
+  });
 });
