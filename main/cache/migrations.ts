@@ -247,6 +247,19 @@ export const migrations: readonly Migration[] = [
         );
       `),
   },
+  {
+    description: 'covering indexes for the unread totals',
+    // The inbox reads its unread totals (`inbox:unread`, the app's badge) after every change to the list. Summing
+    // unread counts through indexes that did not hold them read a table row per unread conversation and per unread
+    // customer-agent link: 644 ms on 100k customers with 1M messages (bench/cache.ts's data, nearly all unread),
+    // 62 ms with the counts in the indexes.
+    up: (db) =>
+      db.exec(`
+        CREATE INDEX customers_unread_totals ON customers(unread_count) WHERE unread_count > 0;
+        DROP INDEX customer_agents_unread;
+        CREATE INDEX customer_agents_unread ON customer_agents(agent_id, unread_count) WHERE unread_count > 0;
+      `),
+  },
 ];
 
 export const latestSchemaVersion = migrations.length;
