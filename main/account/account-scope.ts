@@ -111,7 +111,7 @@ export class AccountScope {
       };
       // Whatever moves a list entry may move the unread total: news, a conversation marked read, a send.
       this.#stopBadge = events.subscribe((event) => {
-        if (event === 'customers:changed') notifier.refreshBadge();
+        if (event === 'customers:changed') notifier.listChanged();
       });
       notifier.refreshBadge();
     } else {

@@ -46,6 +46,12 @@ export interface InboundNotifierOptions {
 }
 
 const MINUTE_MS = 60_000;
+/**
+ * The badge follows list changes at most this often. Reading the unread totals costs up to ~70 ms with 100k unread
+ * conversations (bench/cache.ts, cache.unread_counts_p95), and a sync look changes the list once per page and per
+ * history, so every change must not pay for it.
+ */
+const BADGE_SETTLE_MS = 1000;
 
 export class InboundNotifier {
   readonly #options: InboundNotifierOptions;
@@ -57,6 +63,7 @@ export class InboundNotifier {
   /** Customers whose news the limit held back, for the summary. */
   readonly #held = new Set<string>();
   #summaryPending = false;
+  #badgePending = false;
   readonly #closed = new AbortController();
   #badge: number | undefined;
 
@@ -85,6 +92,16 @@ export class InboundNotifier {
     }
     this.#held.add(news.customerId);
     this.#scheduleSummary();
+  }
+
+  /** The customer list changed (news, a conversation read, a send): the badge follows once the changes settle. */
+  listChanged(): void {
+    if (this.#badgePending || this.#closed.signal.aborted) return;
+    this.#badgePending = true;
+    void this.#clock.sleep(BADGE_SETTLE_MS, this.#closed.signal).then((completed) => {
+      this.#badgePending = false;
+      if (completed) this.refreshBadge();
+    });
   }
 
   /** Sets the badge to the cache's unread total, when it changed. */

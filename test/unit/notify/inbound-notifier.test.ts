@@ -179,6 +179,28 @@ describe('the badge', () => {
     expect(badges).toEqual([2, 3, 0, 4, 0]);
   });
 
+  it('reads the unread total once for a run of list changes, after they settle', async () => {
+    let reads = 0;
+    const counting = new InboundNotifier({
+      ports: { show: () => undefined, setBadge: (count) => badges.push(count) },
+      cache: { ...cache, unreadCounts: () => ((reads += 1), cache.unreadCounts()) },
+      prefs: () => prefs,
+      clock,
+    });
+    unread = 2;
+    for (let change = 0; change < 10; change += 1) counting.listChanged();
+    expect(reads).toBe(0);
+
+    await clock.advance(SECOND);
+    expect(reads).toBe(1);
+    expect(badges).toEqual([2]);
+
+    counting.listChanged();
+    counting.close();
+    await clock.advance(SECOND);
+    expect(reads).toBe(1);
+  });
+
   it('is set even while notifications are off', () => {
     prefs = { enabled: false, showMessageText: true };
     news('maria', 'one');
