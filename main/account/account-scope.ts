@@ -18,6 +18,7 @@ import { InboundNotifier, type InboundNotifierOptions } from '../notify/inbound-
 import type { OutboxPolicy } from '../outbox/outbox';
 import type { Session } from '../session/session';
 import type { SyncPolicy } from '../sync/schedule';
+import type { SyncFocus } from '../../common/contract/sync';
 import type { InboundNews } from '../sync/sync-engine';
 import { createSyncServices, type SyncServices } from '../sync/sync-services';
 import { accountFolder, CACHE_FILE, prepareAccountFolder, type AccountId } from './account-folder';
@@ -88,7 +89,9 @@ export class AccountScope {
       cache: this.cache,
       session,
       events,
-      ...(notifier ? { onInbound: (news: InboundNews) => notifier.inbound(news) } : {}),
+      ...(notifier
+        ? { onInbound: (news: InboundNews) => notifier.inbound(news), onFocus: (focus: SyncFocus) => notifier.setFocus(focus) }
+        : {}),
       ...(options.syncPolicy ? { syncPolicy: options.syncPolicy } : {}),
       ...(options.outboxPolicy ? { outboxPolicy: options.outboxPolicy } : {}),
     });
@@ -101,14 +104,8 @@ export class AccountScope {
       dataDir: this.folder ?? join(tmpdir(), `2way-inbox-${process.pid}-${randomUUID()}`),
       ephemeral: this.folder === undefined,
     });
-    const handlers: AccountHandlers = { ...cacheHandlers(this.cache), ...this.media.handlers, ...this.sync.handlers };
-    this.handlers = handlers;
+    this.handlers = { ...cacheHandlers(this.cache), ...this.media.handlers, ...this.sync.handlers };
     if (notifier) {
-      const syncFocus = handlers['sync:focus'];
-      handlers['sync:focus'] = (focus) => {
-        notifier.setFocus(focus);
-        return syncFocus(focus);
-      };
       // Whatever moves a list entry may move the unread total: news, a conversation marked read, a send.
       this.#stopBadge = events.subscribe((event) => {
         if (event === 'customers:changed') notifier.listChanged();

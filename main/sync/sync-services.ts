@@ -3,7 +3,7 @@
  * the session, write to the cache, announce what changed on the event bus, and answer their contract channels.
  */
 import type { outboxChannels } from '../../common/contract/outbox';
-import type { syncChannels } from '../../common/contract/sync';
+import type { SyncFocus, syncChannels } from '../../common/contract/sync';
 import { fail, ok } from '../../common/result';
 import type { SessionStatus } from '../../common/contract/session';
 import { inMemory, type Cache } from '../cache/cache';
@@ -29,6 +29,8 @@ export interface SyncServicesOptions {
   outboxPolicy?: Partial<OutboxPolicy>;
   /** Customers' new messages, for notifications. */
   onInbound?: (news: InboundNews) => void;
+  /** What the agent is looking at (`sync:focus`), for notifications too. */
+  onFocus?: (focus: SyncFocus) => void;
 }
 
 export interface SyncServices {
@@ -96,6 +98,7 @@ export function createSyncServices(options: SyncServicesOptions): SyncServices {
     'sync:now': async () => ok(await sync.syncNow()),
     'sync:focus': (focus) => {
       sync.setFocus(focus);
+      options.onFocus?.(focus);
       return ok({});
     },
     'sync:network': ({ online }) => {
