@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import type { Clock } from '../main/api/retry';
 import { inMemory, openCache, type Cache } from '../main/cache/cache';
 import { Session } from '../main/session/session';
-import { apiRemote, type Remote } from '../main/sync/remote';
+import { apiRemote, type Remote } from '../main/remote/remote';
 import { defaultSyncPolicy } from '../main/sync/schedule';
 import { SyncEngine } from '../main/sync/sync-engine';
 import { createMemoryVault } from '../main/vault/memory-vault';

@@ -15,10 +15,10 @@ import { isSendableChannelType, parseSendPayload, type SendableChannelType, type
 import { fail, ok, type InboxError, type Result } from '../../common/result';
 import { systemClock, type Clock } from '../api/retry';
 import type { Cache, SendUpdate } from '../cache/cache';
-import { backoffDelay, type Backoff } from '../sync/backoff';
-import { NO_AGENT_ID } from '../sync/map-api';
-import type { Remote } from '../sync/remote';
-import { Waker } from '../sync/waker';
+import { backoffDelay, type Backoff } from '../scheduling/backoff';
+import { NO_AGENT_ID } from '../remote/map-api';
+import type { Remote } from '../remote/remote';
+import { Waker } from '../scheduling/waker';
 import { afterFailedSend, holdsEveryone } from './after-failure';
 import { acquireInstanceLock, type InstanceLock, type LockHolder, type LockOptions } from './instance-lock';
 import { reconcileSend } from './reconcile';

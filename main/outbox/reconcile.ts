@@ -6,7 +6,7 @@
  */
 import type { MessageRecord, OutboxItem } from '../../common/domain';
 import { ok, type Result } from '../../common/result';
-import type { Remote } from '../sync/remote';
+import type { Remote } from '../remote/remote';
 
 export interface ReconcileOptions {
   /** The server's clock may run behind ours: messages this much older than the send still count. */

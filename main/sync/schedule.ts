@@ -3,7 +3,7 @@
  * changed. Pure functions over a policy, so the timing is tested without a clock.
  */
 import type { SyncFocus } from '../../common/contract/sync';
-import type { Backoff } from './backoff';
+import type { Backoff } from '../scheduling/backoff';
 
 export interface SyncPolicy {
   /** The open conversation, while its window is focused and visible. */

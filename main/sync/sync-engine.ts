@@ -14,10 +14,10 @@ import type { CustomerRecord, MessageRecord } from '../../common/domain';
 import { ok, type InboxError, type Result } from '../../common/result';
 import { systemClock, type Clock } from '../api/retry';
 import { cursorKeys, type Cache } from '../cache/cache';
-import { backoffDelay, jittered } from './backoff';
-import type { Remote } from './remote';
+import { backoffDelay, jittered } from '../scheduling/backoff';
+import type { Remote } from '../remote/remote';
 import { runLimited } from './run-limited';
-import { Waker } from './waker';
+import { Waker } from '../scheduling/waker';
 import { defaultSyncPolicy, listInterval, openConversationInterval, watchingConversation, type SyncPolicy } from './schedule';
 
 export interface SyncEngineOptions {

@@ -11,7 +11,7 @@ import type { EventBus } from '../ipc/event-bus';
 import type { Handler } from '../ipc/handler-table';
 import { Outbox, type OutboxPolicy } from '../outbox/outbox';
 import type { Session } from '../session/session';
-import { apiRemote, type CallsApi } from './remote';
+import { apiRemote, type CallsApi } from '../remote/remote';
 import type { SyncPolicy } from './schedule';
 import { SyncEngine, type InboundNews } from './sync-engine';
 

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Result } from '../../../common/result';
 import { Outbox } from '../../../main/outbox/outbox';
-import type { Remote } from '../../../main/sync/remote';
+import type { Remote } from '../../../main/remote/remote';
 import { outboxLockFile } from '../../../main/sync/sync-services';
 import {
   copiesOnServer,

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Outbox } from '../../../main/outbox/outbox';
-import type { Remote } from '../../../main/sync/remote';
+import type { Remote } from '../../../main/remote/remote';
 import { outboxLockFile } from '../../../main/sync/sync-services';
 import type { Cache } from '../../../main/cache/cache';
 import { copiesOnServer, fastOutbox, openCacheFile, outboxWorld, sessionRemote, unwrap, waitFor, type OutboxWorld } from '../sync/world';

@@ -9,7 +9,7 @@ import type { Agent, Customer } from '../../../common/domain';
 import type { InboxError } from '../../../common/result';
 import { openCache, type Cache } from '../../../main/cache/cache';
 import { Session } from '../../../main/session/session';
-import { apiRemote, type Remote } from '../../../main/sync/remote';
+import { apiRemote, type Remote } from '../../../main/remote/remote';
 import { SyncEngine } from '../../../main/sync/sync-engine';
 import { createMemoryVault } from '../../../main/vault/memory-vault';
 import { DEMO_ACCOUNT, startSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox/index';

@@ -4,7 +4,7 @@
  */
 import type { Agent, Channel, CustomerRecord, MessageOrigin, MessagePayload, MessageRecord, MessageStatus } from '../../../common/domain';
 import { ok, type InboxError, type Result } from '../../../common/result';
-import type { Page, PageRequest, Remote } from '../../../main/sync/remote';
+import type { Page, PageRequest, Remote } from '../../../main/remote/remote';
 
 export interface RemoteCall {
   operation: 'customers' | 'history' | 'channels' | 'send';

@@ -3,7 +3,7 @@
  * a known origin or time skipped rather than guessed, agents labelled from whatever their config names.
  */
 import { expect, it } from 'vitest';
-import { channelRecords, customerRecord, messageRecord, NO_AGENT_ID, timeOf } from '../../../main/sync/map-api';
+import { channelRecords, customerRecord, messageRecord, NO_AGENT_ID, timeOf } from '../../../main/remote/map-api';
 
 it('reads ISO date-times as epoch milliseconds and anything else as null', () => {
   expect(timeOf('2020-07-01T13:22:05.409Z')).toBe(Date.UTC(2020, 6, 1, 13, 22, 5, 409));
