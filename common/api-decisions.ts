@@ -76,13 +76,32 @@ export function keywordEventRequestType(type: KeywordEventType): (typeof keyword
 }
 
 /**
- * Chatbot origin: the enum says CHATBOT_COM (line 243), the examples say "CHATBOT.COM" (line 286). Accept both,
- * normalise to the enum.
+ * Keyword event limits. The reference states none (lines 2276-2280), so we take the nearest it does state: a reply
+ * sent after a keyword is at most 160 characters, like the channel's opt-out and help replies (lines 173-174); one
+ * keyword is a word a customer types, at most 50 characters; a message belongs only to a Join event (line 2280:
+ * the others' replies are set on each channel).
+ */
+export const KEYWORD_MAX_LENGTH = 50;
+export const KEYWORD_EVENT_MESSAGE_MAX_LENGTH = 160;
+
+/**
+ * Template limits. The create body lists `type`, `title` and `text` with no rules (lines 5785-5804); a template
+ * without a title cannot be picked by name, so we ask for one, at most 200 characters, and for some text.
+ */
+export const TEMPLATE_TITLE_MAX_LENGTH = 200;
+
+/**
+ * Chatbot origin: the enum says CHATBOT_COM (lines 243, 514, 703, 944, 1579), while the reference's own request
+ * examples (lines 286, 789, 1328) and a response example (line 400) say "CHATBOT.COM". Accept both, on requests as
+ * on responses, and normalise to the enum: requests are sent with CHATBOT_COM.
  */
 export const chatbotOrigins = ['OWN', 'CHATBOT_COM', 'DIALOGFLOW'] as const;
 export type ChatbotOrigin = (typeof chatbotOrigins)[number];
+/** The spelling of CHATBOT_COM in the reference's examples. */
+export const CHATBOT_COM_EXAMPLE_SPELLING = 'CHATBOT.COM';
+export const chatbotOriginSpellings = [...chatbotOrigins, CHATBOT_COM_EXAMPLE_SPELLING] as const;
 export function normaliseChatbotOrigin(value: string): ChatbotOrigin | undefined {
-  if (value === 'CHATBOT.COM') return 'CHATBOT_COM';
+  if (value === CHATBOT_COM_EXAMPLE_SPELLING) return 'CHATBOT_COM';
   return (chatbotOrigins as readonly string[]).includes(value) ? (value as ChatbotOrigin) : undefined;
 }
 

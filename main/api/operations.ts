@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import {
-  chatbotOrigins,
+  CHATBOT_COM_EXAMPLE_SPELLING,
+  chatbotOriginSpellings,
   keywordEventRequestTypes,
 } from '../../common/api-decisions';
 import {
@@ -65,7 +66,10 @@ const limit = z.number().int().positive().optional();
 const listOrder = z.enum(['1', '-1']).optional();
 const pageQuery = { offset, limit, sort: z.string().optional(), search: z.string().optional() };
 
-const ChatbotOrigin = z.enum(chatbotOrigins);
+/** Either spelling is taken (api-decisions); the enum's is sent. */
+const ChatbotOrigin = z
+  .enum(chatbotOriginSpellings)
+  .transform((origin) => (origin === CHATBOT_COM_EXAMPLE_SPELLING ? 'CHATBOT_COM' : origin));
 const Chatbot = z.looseObject({ story_id: z.string().optional(), origin: ChatbotOrigin.optional() });
 const KeywordEventsMessages = z.looseObject({
   opt_out_message: z.string().max(160).optional(),

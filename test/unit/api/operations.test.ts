@@ -102,7 +102,7 @@ describe('the operation table', () => {
 
 describe('example requests of the reference are accepted', () => {
   it.each<[OperationId, unknown]>([
-    ['channels.create', { _id: '1f704bc5-5055-43eb-a851-c87b6b0bf7b9', chatbot: { story_id: '60197939f14a550007fa0d01', origin: 'CHATBOT_COM' }, keyword_events_messages: { opt_out_message: 'We are so sorry you are leaving. Hope to see you back again.', help_message: "We'll help you as soon as possible." }, welcome_message: 'Welcome to our business! How can we help you?', type: 'SMS', vln_quantity: 1, config: { name: 'Test channel', mw_sender_list_id: 'string', region: 'NA', country: 'AD', short_code: 'string' } }],
+    ['channels.create', { _id: '1f704bc5-5055-43eb-a851-c87b6b0bf7b9', chatbot: { story_id: '60197939f14a550007fa0d01', origin: 'CHATBOT.COM' }, keyword_events_messages: { opt_out_message: 'We are so sorry you are leaving. Hope to see you back again.', help_message: "We'll help you as soon as possible." }, welcome_message: 'Welcome to our business! How can we help you?', type: 'SMS', vln_quantity: 1, config: { name: 'Test channel', mw_sender_list_id: 'string', region: 'NA', country: 'AD', short_code: 'string' } }],
     ['channels.update', { chatbot: { story_id: '60197939f14a550007fa0d01', origin: 'OWN' }, welcome_message: 'Welcome to our business! How can we help you?', config: { name: 'Corporate notifications' } }],
     ['agents.create', { type: 'SMS', provider: 'IZONET', vln_quantity: 1 }],
     ['channels.setChatbot', { story_id: 'c8fb5604-7434-4d42-a55d-68b411ad0f30', origin: 'OWN' }],
@@ -117,6 +117,22 @@ describe('example requests of the reference are accepted', () => {
     ['templates.create', { type: 'TEXT_TEMPLATE', title: 'string', text: 'string' }],
   ])('%s', (id, example) => {
     expect(body(id).safeParse(example).success).toBe(true);
+  });
+
+  it('takes the chatbot origin in both of the reference’s spellings and sends the enum’s (lines 243, 286, 789, 1328)', () => {
+    const chatbot = (origin: string) => ({ chatbot: { story_id: '60197939f14a550007fa0d01', origin } });
+    const smsChannel = { type: 'SMS', vln_quantity: 1, config: { name: 'Test channel', region: 'NA', country: 'AD' } };
+    const cases = [
+      ['channels.create', (origin: string) => ({ ...smsChannel, ...chatbot(origin) })],
+      ['channels.update', chatbot],
+      ['agents.update', chatbot],
+    ] as const;
+    for (const [id, request] of cases) {
+      expect(body(id).parse(request('CHATBOT.COM')), id).toMatchObject(chatbot('CHATBOT_COM'));
+      expect(body(id).parse(request('CHATBOT_COM')), id).toMatchObject(chatbot('CHATBOT_COM'));
+      expect(body(id).safeParse(request('CHATBOT')).success, id).toBe(false);
+    }
+    expect(body('channels.setChatbot').parse({ story_id: 's', origin: 'CHATBOT.COM' })).toEqual({ story_id: 's', origin: 'CHATBOT_COM' });
   });
 
   it('refuses an RCS channel without its required config fields', () => {
