@@ -11,7 +11,7 @@ import { acceptedMediaMimeTypes, MAX_MEDIA_BYTES, mediaUploadField } from '../..
 import { parseUnknown } from '../../common/parse';
 import { fail, ok, type InboxError, type Result } from '../../common/result';
 import { productInfo } from '../product-info';
-import { badResponse, errorFromResponse, errorFromTransport } from './errors';
+import { badResponse, errorFromResponse, errorFromTransport, redirectError } from './errors';
 import {
   operations,
   paramsSchema,
@@ -194,6 +194,12 @@ export class ApiClient implements Api {
         idempotent,
       );
 
+    if (status >= 300 && status < 400) {
+      // Refused before a byte of the body is read: a redirect's body is never the answer, and following it would
+      // carry the token to wherever it points. Dropping the body also drops the connection (it cannot be reused).
+      response.destroy();
+      return { ok: false, error: redirectError(status, headerValue(response, 'location')) };
+    }
     if (status < 200 || status >= 300) {
       const text = await readText(response, MAX_ERROR_BYTES, true);
       const header = (name: string) => headerValue(response, name);

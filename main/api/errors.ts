@@ -64,6 +64,8 @@ export function retryAfterSeconds(value: string | undefined, nowMs: number): num
   if (value === undefined) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  // An HTTP-date names its day and month; Date.parse would read "1.5" or "-3" as dates in 2001 (a wait of 0).
+  if (!/[a-z]{3}/i.test(trimmed)) return undefined;
   const dateMs = Date.parse(trimmed);
   if (Number.isNaN(dateMs)) return undefined;
   return Math.max(0, Math.ceil((dateMs - nowMs) / 1000));
@@ -84,13 +86,21 @@ function codeForStatus(status: number): { code: ErrorCode; retryable: boolean } 
   return { code: 'BAD_RESPONSE', retryable: false };
 }
 
+/**
+ * The error for a 3xx, which the client never follows (it would carry the token) and never reads. Only the
+ * target's origin is named: its path or query may carry anything, and messages end up in logs.
+ */
+export function redirectError(status: number, location: string | undefined): InboxError {
+  const origin = location !== undefined && URL.canParse(location) ? new URL(location).origin : undefined;
+  const target = origin !== undefined && origin !== 'null' ? origin : 'another address';
+  return fail('BAD_RESPONSE', `The service answered HTTP ${status}, a redirect to ${target}, which is not followed`).error;
+}
+
 /** The error for a response whose status is not a success. */
 export function errorFromResponse(failure: HttpFailure): InboxError {
+  if (failure.status >= 300 && failure.status < 400) return redirectError(failure.status, failure.header('location'));
   const body = parseErrorBody(failure.bodyText);
   const message = messageOf(body, failure.status);
-  if (failure.status >= 300 && failure.status < 400) {
-    return fail('BAD_RESPONSE', `The service redirected to ${failure.header('location') ?? 'another address'}`).error;
-  }
   const optedOut = [body?.reason, body?.error, message].some((text) => text !== undefined && OPTED_OUT_PATTERN.test(text));
   if (failure.status >= 400 && failure.status < 500 && failure.status !== 401 && failure.status !== 429 && optedOut) {
     return fail('OPTED_OUT', message).error;

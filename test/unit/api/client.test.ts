@@ -160,6 +160,47 @@ describe('error statuses', () => {
     });
     expect(await client.call('customers.list')).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
   });
+
+  it.each([301, 302, 303, 307, 308])('refuses a %i with a JSON body that would parse, for answers of every kind, once', async (status) => {
+    const { server, client } = await setup((request, response) => {
+      const body = request.url.pathname === '/api/scenarios' ? { stories: [] } : { success: true };
+      response.writeHead(status, { 'content-type': 'application/json', location: 'https://elsewhere.example/login?session=s3cret' });
+      response.end(JSON.stringify(body));
+    });
+    const answers = [
+      await client.call('scenarios.list'),
+      await client.call('templates.delete', { path: { template_id: 't1' } }),
+      await client.call('media.get', { path: { enterprise_id: 'e1', media_id: 'm1' } }),
+      await client.call('sms.send', { path: { agent_id: 'a1' }, body: { customerNumber: '1450', payload: { type: 'TEXT', text: 'hi' } } }),
+    ];
+    for (const answer of answers) {
+      expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE', retryable: false } });
+      if (!answer.ok) {
+        expect(answer.error.message).toContain(`HTTP ${status}`);
+        expect(answer.error.message).toContain('https://elsewhere.example');
+        expect(answer.error.message).not.toContain('s3cret');
+      }
+    }
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('refuses a redirect without reading its body: one that never ends does not hold the caller', async () => {
+    let closed!: () => void;
+    const connectionClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    const { client } = await setup(
+      (_request, response) => {
+        response.socket?.once('close', () => closed());
+        response.writeHead(302, { 'content-type': 'application/json', 'content-length': '1000000', location: '/elsewhere' });
+        response.write('{"stories": [');
+      },
+      { responseTimeoutMs: 600_000 },
+    );
+    expect(await client.call('scenarios.list')).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
+    // The client dropped the connection rather than leaving the rest of the body unread on it.
+    await connectionClosed;
+  });
 });
 
 describe('429 Too Many Requests', () => {
@@ -209,6 +250,39 @@ describe('429 Too Many Requests', () => {
     const result = await client.call('scenarios.list');
     expect(result).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryable: true, retryAfterSeconds: 3600 } });
     expect(clock.sleeps).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('503 Service Unavailable with Retry-After', () => {
+  it('waits the Retry-After, in seconds or as an HTTP-date, before trying a GET again, as after a 429', async () => {
+    const answers = [
+      { 'retry-after': '9' },
+      { 'retry-after': new Date(Date.UTC(2025, 0, 1) + 9_000 + 4_000).toUTCString() },
+    ];
+    const { server, client, clock } = await setup((_request, response) => {
+      const headers = answers.shift();
+      if (headers) sendError(response, 503, 'Down for maintenance', headers);
+      else sendJson(response, 200, { stories: [] });
+    });
+    expect(await client.call('scenarios.list')).toEqual({ ok: true, value: { stories: [] } });
+    expect(clock.sleeps).toEqual([9_000, 4_000]);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('gives a long Retry-After back to the caller, who waits it out (sync, outbox)', async () => {
+    const { server, client, clock } = await setup((_request, response) =>
+      sendError(response, 503, 'Down for maintenance', { 'retry-after': '120' }),
+    );
+    expect(await client.call('scenarios.list')).toMatchObject({ ok: false, error: { code: 'SERVER', retryAfterSeconds: 120 } });
+    expect(clock.sleeps).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('does not repeat a send blindly, but hands its Retry-After to the outbox, which looks before sending again', async () => {
+    const { server, client } = await setup((_request, response) => sendError(response, 503, 'Busy', { 'retry-after': '3' }));
+    const result = await client.call('sms.send', { path: { agent_id: 'a1' }, body: { customerNumber: '1450', payload: { type: 'TEXT', text: 'hi' } } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'SERVER', retryAfterSeconds: 3 } });
     expect(server.requests).toHaveLength(1);
   });
 });

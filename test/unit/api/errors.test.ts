@@ -79,6 +79,8 @@ describe('retryAfterSeconds', () => {
   it('clamps a date in the past to 0 and ignores what is neither form', () => {
     expect(retryAfterSeconds(new Date(NOW - 5_000).toUTCString(), NOW)).toBe(0);
     expect(retryAfterSeconds('soon', NOW)).toBeUndefined();
+    // Neither delay-seconds nor an HTTP-date: no Retry-After, rather than a date in 2001 and no wait at all.
+    for (const malformed of ['1.5', '-3', '12 30']) expect(retryAfterSeconds(malformed, NOW), malformed).toBeUndefined();
     expect(retryAfterSeconds(undefined, NOW)).toBeUndefined();
   });
 });
