@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { Timestamp } from '../domain';
 import { InboxError } from '../result';
 
-export const SyncState = z.enum(['online', 'offline', 'syncing', 'rate-limited', 'signed-out']);
+/** `failing`: the service answers, but with errors (a 503, a 500); `lastError` says which and `retryAt` when again. */
+export const SyncState = z.enum(['online', 'offline', 'syncing', 'failing', 'rate-limited', 'signed-out']);
 export type SyncState = z.infer<typeof SyncState>;
 
 export const SyncStatus = z.object({
@@ -15,7 +16,7 @@ export const SyncStatus = z.object({
   lastSyncedAt: Timestamp.optional(),
   /** Why the last attempt failed; cleared by the next success. */
   lastError: InboxError.optional(),
-  /** When the engine will try again while offline or rate-limited. */
+  /** When the engine will try again while offline, failing or rate-limited. */
   retryAt: Timestamp.optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;

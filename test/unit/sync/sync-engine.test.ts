@@ -354,6 +354,23 @@ describe('backoff', () => {
     expect(reachable).toBe(1);
   });
 
+  it('reports a service answering with errors as failing, with the error and the next try, until a look succeeds', async () => {
+    seed(3);
+    await startAndFill();
+    const lastSyncedAt = engine.status().lastSyncedAt;
+    const unavailable: InboxError = { code: 'SERVER', message: 'The service answered HTTP 503', retryable: true };
+    for (let index = 0; index < 6; index += 1) remote.failures.push(unavailable);
+    clock.randomValue = 0;
+
+    await clock.advance(11 * SECOND);
+    expect(engine.status()).toEqual({ state: 'failing', lastSyncedAt, lastError: unavailable, retryAt: expect.any(Number) });
+    expect(engine.status().retryAt).toBeGreaterThan(clock.now());
+    expect(statuses.filter((status) => status.lastError !== undefined).every((status) => status.state === 'failing')).toBe(true);
+
+    await clock.advance(2 * MINUTE);
+    expect(engine.status()).toEqual({ state: 'online', lastSyncedAt: expect.any(Number) });
+  });
+
   it('never waits longer than five minutes between attempts', async () => {
     seed(3);
     await startAndFill();
