@@ -190,6 +190,10 @@ export const ApiStory = z.looseObject({
 });
 export type ApiStory = z.infer<typeof ApiStory>;
 
+/** The kinds of stored template (`type`, line 5700). */
+export const templateTypes = ['CARD_TEMPLATE', 'TEXT_TEMPLATE', 'LIST_TEMPLATE', 'CAROUSEL_TEMPLATE'] as const;
+export type TemplateType = (typeof templateTypes)[number];
+
 /** A stored template (`templates: [any]`, line 5742; example lines 5710-5721). */
 export const ApiTemplate = z.looseObject({
   _id: z.string(),

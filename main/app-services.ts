@@ -4,7 +4,10 @@
  */
 import { join } from 'node:path';
 import { ok } from '../common/result';
+import { adminChannelNames } from '../common/contract/admin';
 import { AccountScopes } from './account/account-scopes';
+import { AccountSession } from './account/account-session';
+import { adminHandlers } from './admin/admin-handlers';
 import { conversationHandlers } from './conversation/conversation-handlers';
 import type { HandlerTable } from './ipc/handler-table';
 import { EventBus } from './ipc/event-bus';
@@ -92,6 +95,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     'session:try-sandbox': () => sandboxTrial.start(),
     ...accounts.handlers(),
     ...accounts.scoped(['conversation:mark-read'], (scope) => conversationHandlers(scope.cache, events)),
+    ...accounts.scoped(adminChannelNames, (scope) => adminHandlers(new AccountSession(session, scope.account))),
     'prefs:notifications': async () => ok(await notificationSettings.load()),
     'prefs:set-notifications': (change) => notificationSettings.update(change),
   };

@@ -14,6 +14,7 @@ import { syncChannels, syncEvents } from './sync';
 import { outboxChannels, outboxEvents } from './outbox';
 import { conversationChannels } from './conversation';
 import { notificationChannels, notificationEvents } from './notifications';
+import { adminChannels } from './admin';
 
 export const channels = {
   ...appChannels,
@@ -25,6 +26,7 @@ export const channels = {
   ...outboxChannels,
   ...conversationChannels,
   ...notificationChannels,
+  ...adminChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -1,0 +1,16 @@
+/**
+ * The Administration area's channels for one signed-in account: every call goes to the service as that account
+ * (AccountSession), and nothing is queued, so a write without the network fails at once and says why.
+ */
+import type { HandlerTable } from '../ipc/handler-table';
+import type { Api } from '../api/client';
+import type { adminChannels } from '../../common/contract/admin';
+import { keywordEventHandlers } from './keyword-event-handlers';
+import { settingsHandlers } from './settings-handlers';
+import { templateHandlers } from './template-handlers';
+
+export type AdminHandlers = Pick<HandlerTable, keyof typeof adminChannels>;
+
+export function adminHandlers(api: Api): AdminHandlers {
+  return { ...keywordEventHandlers(api), ...templateHandlers(api), ...settingsHandlers(api) };
+}
