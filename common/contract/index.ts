@@ -15,6 +15,7 @@ import { outboxChannels, outboxEvents } from './outbox';
 import { conversationChannels } from './conversation';
 import { notificationChannels, notificationEvents } from './notifications';
 import { adminChannels } from './admin';
+import { draftsChannels, draftsEvents } from './drafts';
 
 export const channels = {
   ...appChannels,
@@ -27,6 +28,7 @@ export const channels = {
   ...conversationChannels,
   ...notificationChannels,
   ...adminChannels,
+  ...draftsChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -37,6 +39,7 @@ export const events = {
   ...syncEvents,
   ...outboxEvents,
   ...notificationEvents,
+  ...draftsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -13,6 +13,7 @@ import { inMemory, openCache, type Cache } from '../cache/cache';
 import type { EventBus } from '../ipc/event-bus';
 import type { HandlerTable } from '../ipc/handler-table';
 import { cacheHandlers } from '../cache/cache-handlers';
+import { draftsHandlers } from '../drafts/drafts-handlers';
 import { createMediaService, type MediaService } from '../media/media-service';
 import { InboundNotifier, type InboundNotifierOptions } from '../notify/inbound-notifier';
 import type { OutboxPolicy } from '../outbox/outbox';
@@ -41,6 +42,9 @@ export const accountChannels = [
   'outbox:retry',
   'outbox:discard',
   'outbox:list',
+  'drafts:get',
+  'drafts:save',
+  'drafts:list',
 ] as const;
 export type AccountChannel = (typeof accountChannels)[number];
 export type AccountHandlers = Pick<HandlerTable, AccountChannel>;
@@ -104,7 +108,7 @@ export class AccountScope {
       dataDir: this.folder ?? join(tmpdir(), `2way-inbox-${process.pid}-${randomUUID()}`),
       ephemeral: this.folder === undefined,
     });
-    this.handlers = { ...cacheHandlers(this.cache), ...this.media.handlers, ...this.sync.handlers };
+    this.handlers = { ...cacheHandlers(this.cache), ...draftsHandlers(this.cache, events), ...this.media.handlers, ...this.sync.handlers };
     if (notifier) {
       // Whatever moves a list entry may move the unread total: news, a conversation marked read, a send.
       this.#stopBadge = events.subscribe((event) => {

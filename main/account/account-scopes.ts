@@ -52,6 +52,9 @@ const signedOutHandlers: AccountHandlers = {
   'outbox:retry': () => fail('UNAUTHENTICATED', SIGN_IN_FIRST),
   'outbox:discard': () => fail('UNAUTHENTICATED', SIGN_IN_FIRST),
   'outbox:list': () => ok([]),
+  'drafts:get': () => ok(null),
+  'drafts:save': () => fail('UNAUTHENTICATED', SIGN_IN_FIRST),
+  'drafts:list': () => ok({ drafts: [] }),
 };
 
 export class AccountScopes {
@@ -107,6 +110,9 @@ export class AccountScopes {
       'outbox:retry': this.#delegate('outbox:retry'),
       'outbox:discard': this.#delegate('outbox:discard'),
       'outbox:list': this.#delegate('outbox:list'),
+      'drafts:get': this.#delegate('drafts:get'),
+      'drafts:save': this.#delegate('drafts:save'),
+      'drafts:list': this.#delegate('drafts:list'),
     };
   }
 

@@ -47,7 +47,7 @@ import { messageWindow, searchMessages, upsertMessages, type MessagesOutcome, ty
 import { claimNextSend, discardSend, enqueueSend, getOutboxItem, listSends, updateSend, type NewSend, type SendUpdate } from './outbox-store';
 import type { CachedMedia } from './rows';
 import { Sql } from './sql';
-import { cursorKeys, freshness, getCursor, getDraft, saveDraft, setCursor, type SyncCursor } from './state-store';
+import { cursorKeys, freshness, getCursor, getDraft, listDrafts, saveDraft, setCursor, type SyncCursor } from './state-store';
 
 export { cursorKeys, inMemory };
 export type { CachedMedia, CustomerPageItems, MessagesOutcome, NewSend, SendUpdate, SyncCursor, UpsertOutcome, WindowItems };
@@ -184,6 +184,10 @@ export class Cache {
 
   getDraft(customerId: string): Result<Draft | null> {
     return this.#run((sql) => getDraft(sql, customerId));
+  }
+
+  listDrafts(): Result<Draft[]> {
+    return this.#run((sql) => listDrafts(sql));
   }
 
   saveDraft(customerId: string, text: string): Result<void> {

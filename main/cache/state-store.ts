@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { Timestamp, type Draft, type Freshness } from '../../common/domain';
 import { ok, type Result } from '../../common/result';
-import { DraftRow, parseRow } from './rows';
+import { DraftRow, parseRow, parseRows } from './rows';
 import type { Sql } from './sql';
 
 /**
@@ -46,6 +46,11 @@ export function freshness(sql: Sql, key: string): Result<Freshness> {
 
 export function getDraft(sql: Sql, customerId: string): Result<Draft | null> {
   return parseRow(DraftRow, sql.statement('SELECT customer_id, text, updated_at FROM drafts WHERE customer_id = ?').get(customerId), 'draft');
+}
+
+/** Every kept draft, newest first: the list marks these customers' rows. */
+export function listDrafts(sql: Sql): Result<Draft[]> {
+  return parseRows(DraftRow, sql.statement('SELECT customer_id, text, updated_at FROM drafts ORDER BY updated_at DESC').all(), 'draft');
 }
 
 /** Keeps the draft; an empty one is removed, so "no draft" has one representation. */
