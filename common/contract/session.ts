@@ -13,7 +13,10 @@ export const SignInRequest = z.strictObject({
 });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 
-/** Who is signed in, where. `isSandbox` is true for the embedded sandbox and any other loopback server. */
+/**
+ * Who is signed in, where. `isSandbox` is true only for the built-in sandbox the app started ("Try it"), whose data
+ * goes with it; any other service, even one on loopback, is a real account.
+ */
 export const SessionProfile = z.strictObject({
   email: z.string(),
   baseUrl: z.string(),

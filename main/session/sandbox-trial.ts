@@ -48,7 +48,7 @@ export class SandboxTrial {
     this.#baseUrl = baseUrl.ok ? baseUrl.value : sandbox.baseUrl;
     const account = sandbox.accounts[0];
     if (!account) return fail('INTERNAL', 'The sandbox has no account to sign in with');
-    return this.#session.signIn({ ...account, baseUrl: sandbox.baseUrl }, { remember: false });
+    return this.#session.signIn({ ...account, baseUrl: sandbox.baseUrl }, { remember: false, sandboxTrial: true });
   }
 
   /** Whether `baseUrl` is this trial's sandbox (while it runs): its data is demo data, thrown away with it. */

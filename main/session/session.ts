@@ -11,7 +11,7 @@ import type { CallArgsTuple, CallResult, OperationId } from '../api/operations';
 import { systemClock, type Clock, type RetryPolicy } from '../api/retry';
 import { createTransport } from '../api/transport';
 import { vaultAccount, type CredentialVault } from '../vault/vault';
-import { isLoopbackUrl, parseBaseUrl } from './base-url';
+import { parseBaseUrl } from './base-url';
 import { readSessionPrefs, writeSessionPrefs } from './prefs';
 
 export interface SessionOptions {
@@ -31,6 +31,8 @@ export interface SessionOptions {
 export interface SignInOptions {
   /** Save the password in the vault and the account in the prefs file (false for the sandbox's demo account). */
   remember?: boolean;
+  /** The built-in sandbox's demo account ("Try it"): the only session shown as the sandbox. */
+  sandboxTrial?: boolean;
 }
 
 interface Credentials {
@@ -38,6 +40,7 @@ interface Credentials {
   password: string;
   baseUrl: string;
   remember: boolean;
+  sandboxTrial: boolean;
 }
 
 interface Token {
@@ -115,6 +118,7 @@ export class Session implements Api {
       password: request.password,
       baseUrl: baseUrl.value,
       remember: options.remember ?? true,
+      sandboxTrial: options.sandboxTrial ?? false,
     };
     const attempt = ++this.#signInAttempt;
     const before = this.#status;
@@ -168,7 +172,7 @@ export class Session implements Api {
       return this.#status;
     }
     const generation = ++this.#lastGeneration;
-    this.#adopt({ ...account, password: secret.value, remember: true }, this.#newClient(account.baseUrl, generation), generation, undefined);
+    this.#adopt({ ...account, password: secret.value, remember: true, sandboxTrial: false }, this.#newClient(account.baseUrl, generation), generation, undefined);
     this.#setStatus({ state: 'signing-in', ...account });
     // Calls made meanwhile wait on this same sign-in.
     await this.#renew();
@@ -331,5 +335,5 @@ export class Session implements Api {
 }
 
 function profileOf(credentials: Credentials): SessionProfile {
-  return { email: credentials.email, baseUrl: credentials.baseUrl, isSandbox: isLoopbackUrl(credentials.baseUrl) };
+  return { email: credentials.email, baseUrl: credentials.baseUrl, isSandbox: credentials.sandboxTrial };
 }

@@ -156,6 +156,12 @@ describe('signing out', () => {
     expect(screen.queryByRole('button', { name: /remove/i })).not.toBeInTheDocument();
   });
 
+  it('takes a service on loopback for a real account unless main says it is the built-in sandbox', async () => {
+    render(App, { bridge: bridgeWith({ state: 'signed-in', email: 'ana@example.com', baseUrl: 'http://127.0.0.1:8080', isSandbox: false }) });
+    expect(await screen.findByRole('button', { name: 'Remove data…' })).toBeInTheDocument();
+    expect(screen.queryByText('Sandbox', { exact: true })).not.toBeInTheDocument();
+  });
+
   it('still lets the agent remove the data when the waiting messages cannot be counted', async () => {
     const bridge = bridgeWith();
     bridge.answer('outbox:list', () => fail('STORAGE', 'SQLITE_CANTOPEN: unable to open database file'));

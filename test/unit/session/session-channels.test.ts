@@ -62,7 +62,9 @@ describe('session channels', () => {
     const refused = await dispatch('session:sign-in', { email: DEMO.email, password: 'nope', baseUrl });
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Wrong email or password' } });
     const accepted = await dispatch('session:sign-in', { ...DEMO, baseUrl });
-    expect(accepted).toEqual({ ok: true, value: { email: DEMO.email, baseUrl, isSandbox: true } });
+    // A service on loopback that the agent signed in to is a real account: only "Try it" is the sandbox.
+    expect(accepted).toEqual({ ok: true, value: { email: DEMO.email, baseUrl, isSandbox: false } });
+    expect(await dispatch('session:status', {})).toMatchObject({ ok: true, value: { state: 'signed-in', isSandbox: false } });
   });
 
   it('refuses malformed sign-in input before anything is sent', async () => {

@@ -90,7 +90,7 @@ describe('signing in', () => {
     created.onChange((status) => states.push(status.state));
     const result = await created.signIn({ email: EMAIL, password: PASSWORD, baseUrl: `${service.server.baseUrl}/` });
     const baseUrl = service.server.baseUrl;
-    expect(result).toEqual({ ok: true, value: { email: EMAIL, baseUrl, isSandbox: true } });
+    expect(result).toEqual({ ok: true, value: { email: EMAIL, baseUrl, isSandbox: false } });
     expect(states).toEqual(['signing-in', 'signed-in']);
     expect(await vault.get(vaultAccount(EMAIL, baseUrl))).toEqual({ ok: true, value: PASSWORD });
     const prefs = await readFile(join(folder, 'session.json'), 'utf8');
