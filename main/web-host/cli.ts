@@ -1,6 +1,7 @@
 /**
- * `npm run web`: browser mode. Starts main's services without Electron, serves the built renderer on loopback and
- * prints the one URL that opens it (the URL carries the per-launch secret).
+ * `npm run web`: browser mode. Starts main's services without Electron, serves the built renderer on loopback,
+ * opens it in the system browser through a private launch file (launch-file.ts) and prints the link too. A link's
+ * token works once, for a minute: Enter prints a fresh one.
  *
  *   --port N        listen on N instead of a free port
  *   --no-open       do not open the system browser
@@ -13,6 +14,8 @@ import { parseArgs } from 'node:util';
 import { createAppServices } from '../app-services';
 import { createDispatch } from '../ipc/handler-table';
 import { defaultUserDataDir } from '../user-data';
+import { openFileCommand, writeLaunchFile } from './launch-file';
+import { LAUNCH_TOKEN_LIFETIME_MS } from './launch-tokens';
 import { startWebHost } from './server';
 
 const { values } = parseArgs({
@@ -51,20 +54,26 @@ const host = await startWebHost({
   rendererDir,
   port,
   ...(services.handleWebMedia ? { media: services.handleWebMedia } : {}),
-  // End-to-end tests fix the secret so the browser they drive can be handed the launch URL before the host starts.
-  ...(process.env.INBOX_WEB_SECRET ? { secret: process.env.INBOX_WEB_SECRET } : {}),
+  // End-to-end tests fix the host name and a reusable launch token, so every browser context they open can be
+  // handed one launch URL written before the host starts (playwright.config.ts).
+  ...(process.env.INBOX_E2E_HOST_LABEL ? { hostLabel: process.env.INBOX_E2E_HOST_LABEL } : {}),
+  ...(process.env.INBOX_E2E_LAUNCH_KEY ? { launchTokens: { reusable: process.env.INBOX_E2E_LAUNCH_KEY } } : {}),
   onInternalError: (error) => console.error('[web-host]', error),
 });
 
 console.log(`2-Way Inbox is running in browser mode at ${host.launchUrl}`);
-console.log('Open that link (it carries this launch\'s secret); press Ctrl+C to stop.');
+console.log('That link opens the app once, within a minute: press Enter for a fresh one, Ctrl+C to stop.');
+if (process.stdin.isTTY) {
+  process.stdin.on('data', () => console.log(`A fresh link for one browser: ${host.newLaunchUrl()}`));
+}
 
-if (!values['no-open']) openInBrowser(host.launchUrl);
+if (!values['no-open']) await openInBrowser(host.launchUrl);
 
 let closing = false;
 async function shutdown(): Promise<void> {
   if (closing) return;
   closing = true;
+  process.stdin.pause();
   await host.close();
   await services.close();
   process.exit(0);
@@ -72,11 +81,15 @@ async function shutdown(): Promise<void> {
 process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());
 
-function openInBrowser(url: string): void {
+async function openInBrowser(url: string): Promise<void> {
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY);
   if (!hasDisplay) return;
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+  const file = await writeLaunchFile(url);
+  const removeFile = () => file.remove();
+  setTimeout(removeFile, LAUNCH_TOKEN_LIFETIME_MS).unref();
+  process.once('exit', removeFile);
+  const { command, args } = openFileCommand(file.path);
+  const child = spawn(command, args, { stdio: 'ignore', detached: true });
   child.on('error', () => console.log('(Could not open a browser by itself: open the link above.)'));
   child.unref();
 }

@@ -3,11 +3,12 @@
  * HTTP (`POST /ipc/invoke`) with contract events as server-sent events (`GET /ipc/events`).
  *
  * Anything on this machine can reach a loopback port, and any web page the user visits can try to, so every request
- * must carry the per-launch secret (an HttpOnly SameSite=Strict cookie, set once from the launch URL) and name our
- * own host in Host and, when present, Origin: that stops other local users' processes without the secret, cross-site
- * pages, and DNS-rebinding pages alike.
+ * must carry a session credential (an HttpOnly SameSite=Strict cookie, minted when the page redeems a one-time launch
+ * token: launch-tokens.ts) and name our own host in Host and, when present, Origin: that stops other local users'
+ * processes without the credential, cross-site pages, and DNS-rebinding pages alike. The host is a per-launch random
+ * `<label>.localhost` name (browsers resolve every `*.localhost` to loopback) because cookies ignore ports: one set
+ * for 127.0.0.1 would be sent to every other server on 127.0.0.1, while this one only goes to a name nobody else knows.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -19,8 +20,15 @@ import type { Dispatch } from '../ipc/handler-table';
 import type { EventBus } from '../ipc/event-bus';
 import type { WebMediaHandler } from '../media/web-media';
 import { rendererContentTypes } from '../renderer-content-types';
+import {
+  createLaunchTokens,
+  credentialMatches,
+  randomCredential,
+  randomHostLabel,
+  type LaunchTokenOptions,
+} from './launch-tokens';
 
-export const SECRET_COOKIE = 'inbox_launch';
+export const SESSION_COOKIE = 'inbox_session';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export const CONTENT_SECURITY_POLICY = [
@@ -45,23 +53,30 @@ export interface WebHostOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
-  /** Fixed secret for tests; a fresh random one otherwise. */
-  secret?: string;
+  /** Fixed `<label>.localhost` label for end-to-end tests; a fresh random one otherwise. */
+  hostLabel?: string;
+  /** Lifetime, clock and the end-to-end tests' reusable token (launch-tokens.ts). */
+  launchTokens?: LaunchTokenOptions;
   onInternalError?: (error: unknown) => void;
   /** Cached media and staged uploads under `/media/` (main/media/web-media.ts), behind the same checks. */
   media?: WebMediaHandler;
 }
 
 export interface WebHost {
-  /** The URL to open: it carries the secret once, which the page trades for a cookie. */
+  /** The URL to open: its one-time launch token expires a minute after the host started. */
   readonly launchUrl: string;
+  /** Another one-time launch URL, for a second browser or after the first link expired. */
+  newLaunchUrl(): string;
+  /** `http://<random label>.localhost:<port>`: the only origin the host answers. */
   readonly origin: string;
   readonly port: number;
   close(): Promise<void>;
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const secret = options.secret ?? randomBytes(32).toString('base64url');
+  const launchTokens = createLaunchTokens(options.launchTokens);
+  const sessions = new Set<string>();
+  const hostName = `${options.hostLabel ?? randomHostLabel()}.localhost`;
   const rendererDir = resolve(options.rendererDir);
   const openStreams = new Set<ServerResponse>();
   let port = 0;
@@ -74,21 +89,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
-  function allowedHosts(): string[] {
-    return [`127.0.0.1:${port}`, `localhost:${port}`];
-  }
-
   function isOwnHostAndOrigin(request: IncomingMessage): boolean {
-    const host = request.headers.host;
-    if (host === undefined || !allowedHosts().includes(host)) return false;
+    const ownHost = `${hostName}:${port}`;
+    if (request.headers.host?.toLowerCase() !== ownHost) return false;
     const origin = request.headers.origin;
-    if (origin !== undefined && !allowedHosts().some((allowed) => origin === `http://${allowed}`)) return false;
-    return true;
+    return origin === undefined || origin.toLowerCase() === `http://${ownHost}`;
   }
 
-  function hasSecret(request: IncomingMessage): boolean {
-    const cookies = parseCookies(request.headers.cookie);
-    return secretMatches(cookies.get(SECRET_COOKIE), secret);
+  function hasSession(request: IncomingMessage): boolean {
+    const candidate = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
+    for (const session of sessions) if (credentialMatches(candidate, session)) return true;
+    return false;
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -97,16 +108,29 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
     const launch = url.searchParams.get('launch');
     if (launch !== null && request.method === 'GET') {
-      if (!secretMatches(launch, secret)) return forbidden(response, 'Wrong launch secret');
-      response.writeHead(303, {
-        'Set-Cookie': `${SECRET_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: '/',
+      if (!launchTokens.redeem(launch)) {
+        return forbidden(response, 'This launch link was used already or has expired: ask the host for a new one');
+      }
+      const session = randomCredential();
+      sessions.add(session);
+      const setCookie = `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`;
+      if (isBrowserInitiated(request)) {
+        response.writeHead(303, { 'Set-Cookie': setCookie, Location: '/', 'Cache-Control': 'no-store' });
+        response.end();
+        return;
+      }
+      // Opened from another page (the launch file): a Strict cookie would be withheld from a redirect that page
+      // started, so a page of ours refreshes to the app instead, which the browser counts as our own navigation.
+      response.writeHead(200, {
+        'Set-Cookie': setCookie,
+        'Content-Type': 'text/html; charset=utf-8',
         'Cache-Control': 'no-store',
+        ...securityHeaders(),
       });
-      response.end();
+      response.end('<!doctype html><meta http-equiv="refresh" content="0;url=/"><title>2-Way Inbox</title>');
       return;
     }
-    if (!hasSecret(request)) return forbidden(response, 'Missing launch secret: open the URL the host printed');
+    if (!hasSession(request)) return forbidden(response, 'No session: open the link the 2-Way Inbox host printed');
 
     if (options.media && url.pathname.startsWith(WEB_MEDIA_PREFIX)) return options.media(request, response, url);
     if (url.pathname === '/ipc/invoke') {
@@ -213,10 +237,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port ?? 0, '127.0.0.1', () => done());
   });
   port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${hostName}:${port}`;
+  const newLaunchUrl = () => `${origin}/?launch=${launchTokens.issue()}`;
 
   return {
-    launchUrl: `${origin}/?launch=${encodeURIComponent(secret)}`,
+    launchUrl: newLaunchUrl(),
+    newLaunchUrl,
     origin,
     port,
     close: async () => {
@@ -250,11 +276,10 @@ function forbidden(response: ServerResponse, reason: string): void {
   send(response, 403, 'text/plain; charset=utf-8', `Forbidden: ${reason}`);
 }
 
-function secretMatches(candidate: string | undefined, secret: string): boolean {
-  if (candidate === undefined) return false;
-  const a = Buffer.from(candidate);
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** Typed, opened by the system or by our own page, as Fetch Metadata says; browsers without it get the slow path. */
+function isBrowserInitiated(request: IncomingMessage): boolean {
+  const site = request.headers['sec-fetch-site'];
+  return site === 'none' || site === 'same-origin';
 }
 
 function parseCookies(header: string | undefined): Map<string, string> {

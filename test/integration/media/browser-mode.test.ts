@@ -1,7 +1,7 @@
 /**
  * Browser mode end to end through app-services and the web host: the page streams a picked file to
  * `POST /media/upload`, uploads it by the reference it got, and shows it from `/media/...`, all behind the launch
- * secret and the Host check, with the token never in what the page receives.
+ * session (opened by a one-time launch link) and the Host check, with the token never in what the page receives.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -11,43 +11,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_MEDIA_BYTES } from '../../../common/api-decisions';
 import { createAppServices, type AppServices } from '../../../main/app-services';
 import { createDispatch } from '../../../main/ipc/handler-table';
-import { SECRET_COOKIE, startWebHost, type WebHost } from '../../../main/web-host/server';
+import { startWebHost, type WebHost } from '../../../main/web-host/server';
 import { DEMO_ACCOUNT, startSandbox, type RunningSandbox } from '../../../sandbox/index';
 import * as fixture from '../../unit/media/fixtures';
+import { openSession, sendTo, type Reply, type SendOptions } from '../../unit/web-host/host-client';
 
-const secret = 'media-test-secret-0123456789';
-const cookie = `${SECRET_COOKIE}=${secret}`;
 let sandbox: RunningSandbox;
 let services: AppServices;
 let host: WebHost;
 let rendererDir: string;
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: Buffer } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        path,
-        method: options.method ?? 'GET',
-        headers: { host: `127.0.0.1:${host.port}`, ...options.headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+let cookie: string;
+const send = (path: string, options: SendOptions = {}) => sendTo(host, path, options);
 
 function invoke(channel: string, input: unknown): Promise<Reply> {
   return send('/ipc/invoke', {
@@ -74,9 +49,9 @@ beforeAll(async () => {
     dispatch: createDispatch(services.handlers),
     events: services.events,
     rendererDir,
-    secret,
     ...(services.handleWebMedia ? { media: services.handleWebMedia } : {}),
   });
+  cookie = await openSession(host);
   const signedIn = await services.handlers['session:sign-in']({ ...DEMO_ACCOUNT, baseUrl: sandbox.baseUrl });
   if (!signedIn.ok) throw new Error(signedIn.error.message);
 });
@@ -107,7 +82,7 @@ describe('browser-mode media', () => {
     expect(JSON.stringify(preview.headers)).not.toContain(sandbox.baseUrl);
   });
 
-  it('keeps media and staging behind the launch secret and the Host check', async () => {
+  it('keeps media and staging behind the launch session and the Host check', async () => {
     const bytes = await fixture.png();
     const noSecret = await stage('a.png', bytes, {});
     expect(noSecret.status).toBe(403);
@@ -128,7 +103,7 @@ describe('browser-mode media', () => {
           port: host.port,
           path: '/media/upload',
           method: 'POST',
-          headers: { cookie, 'x-file-name': 'movie.mp4', 'content-length': String(MAX_MEDIA_BYTES + 1) },
+          headers: { cookie, host: new URL(host.origin).host, 'x-file-name': 'movie.mp4', 'content-length': String(MAX_MEDIA_BYTES + 1) },
         },
         (res) => {
           const chunks: Buffer[] = [];

@@ -1,4 +1,4 @@
-/** Browser mode's host: only our own page, holding this launch's secret, reaches main. */
+/** Browser mode's host: only our own page, holding a session opened by a one-time launch link, reaches main. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -6,35 +6,21 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../main/app-services';
 import { createDispatch } from '../../../main/ipc/handler-table';
-import { SECRET_COOKIE, startWebHost, type WebHost } from '../../../main/web-host/server';
+import { LAUNCH_TOKEN_LIFETIME_MS } from '../../../main/web-host/launch-tokens';
+import { SESSION_COOKIE, startWebHost, type WebHost } from '../../../main/web-host/server';
+import { openSession, sendTo, sessionCookieOf, type SendOptions } from './host-client';
 
-const secret = 'test-secret-0123456789';
 let host: WebHost;
 let services: AppServices;
+let rendererDir: string;
+let clock = 0;
+/** A session opened from a launch link, as the page holds it. */
+let cookie: string;
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
+const send = (path: string, options: SendOptions = {}) =>
+  sendTo(host, path, options).then((reply) => ({ ...reply, body: reply.body.toString() }));
+const pathOf = (url: string) => `${new URL(url).pathname}${new URL(url).search}`;
 
-/** A raw request, so the test controls Host and Origin exactly as another program on this machine could. */
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
-const cookie = `${SECRET_COOKIE}=${secret}`;
 const invokeAppInfo = (headers: Record<string, string>) =>
   send('/ipc/invoke', {
     method: 'POST',
@@ -43,10 +29,17 @@ const invokeAppInfo = (headers: Record<string, string>) =>
   });
 
 beforeEach(async () => {
-  const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
+  rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>2-Way Inbox</title>');
   services = await createAppServices({ mode: 'browser' });
-  host = await startWebHost({ dispatch: createDispatch(services.handlers), events: services.events, rendererDir, secret });
+  clock = 1_000_000;
+  host = await startWebHost({
+    dispatch: createDispatch(services.handlers),
+    events: services.events,
+    rendererDir,
+    launchTokens: { now: () => clock },
+  });
+  cookie = await openSession(host);
 });
 
 afterEach(async () => {
@@ -54,27 +47,95 @@ afterEach(async () => {
   await services.close();
 });
 
-describe('browser-mode host', () => {
-  it('trades the launch secret for an HttpOnly SameSite cookie and redirects to the app', async () => {
-    const reply = await send(`/?launch=${secret}`);
+describe('browser-mode launch', () => {
+  it('answers only a random per-launch *.localhost name, so its cookie never goes to other 127.0.0.1 servers', async () => {
+    const origin = new URL(host.origin);
+    expect(origin.hostname).toMatch(/^[0-9a-f]{32}\.localhost$/);
+    expect(host.launchUrl.startsWith(`${host.origin}/?launch=`)).toBe(true);
+    for (const foreign of [`127.0.0.1:${host.port}`, `localhost:${host.port}`]) {
+      expect((await invokeAppInfo({ cookie, host: foreign })).status).toBe(403);
+    }
+    const other = await startWebHost({ dispatch: createDispatch(services.handlers), events: services.events, rendererDir });
+    try {
+      expect(new URL(other.origin).hostname).not.toBe(origin.hostname);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('trades a launch token for a separate session cookie, host-only, HttpOnly and SameSite=Strict', async () => {
+    const reply = await send(pathOf(host.launchUrl), { headers: { 'sec-fetch-site': 'none' } });
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
     const setCookie = String(reply.headers['set-cookie']);
-    expect(setCookie).toContain(`${SECRET_COOKIE}=${secret}`);
+    expect(setCookie).toContain(`${SESSION_COOKIE}=`);
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Strict');
+    expect(setCookie).not.toContain('Domain=');
+    const token = new URL(host.launchUrl).searchParams.get('launch') ?? '';
+    expect(setCookie).not.toContain(token);
+    expect((await invokeAppInfo({ cookie: `${SESSION_COOKIE}=${token}` })).status).toBe(403);
+    expect((await invokeAppInfo({ cookie: sessionCookieOf(reply) ?? '' })).status).toBe(200);
   });
 
-  it('rejects a wrong launch secret', async () => {
+  it('answers a link opened from another page (the launch file) with a page of ours that refreshes to the app', async () => {
+    // A Strict cookie set on a redirect that a file:// page started would not come back with the app's first load.
+    const reply = await send(pathOf(host.launchUrl), { headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain('<meta http-equiv="refresh" content="0;url=/">');
+    expect(sessionCookieOf(reply)).toBeDefined();
+  });
+
+  it('opens one session per launch token: a second use of the link is refused', async () => {
+    expect((await send(pathOf(host.launchUrl))).status).toBe(200);
+    const again = await send(pathOf(host.launchUrl));
+    expect(again.status).toBe(403);
+    expect(again.body).toContain('used already or has expired');
+    expect(sessionCookieOf(again)).toBeUndefined();
+  });
+
+  it('refuses a launch token after a minute', async () => {
+    const url = host.newLaunchUrl();
+    clock += LAUNCH_TOKEN_LIFETIME_MS;
+    expect((await send(pathOf(url))).status).toBe(403);
+    const fresh = host.newLaunchUrl();
+    clock += LAUNCH_TOKEN_LIFETIME_MS - 1;
+    expect((await send(pathOf(fresh))).status).toBe(200);
+  });
+
+  it('rejects a made-up launch token and a made-up session', async () => {
     expect((await send('/?launch=guess')).status).toBe(403);
+    expect((await invokeAppInfo({ cookie: `${SESSION_COOKIE}=guess` })).status).toBe(403);
   });
 
-  it('rejects a request without the secret, for the page and for main', async () => {
+  it("lets the end-to-end tests' reusable key open a new session each time", async () => {
+    const e2e = await startWebHost({
+      dispatch: createDispatch(services.handlers),
+      events: services.events,
+      rendererDir,
+      hostLabel: 'e2e-test',
+      launchTokens: { reusable: 'reusable-key' },
+    });
+    try {
+      expect(e2e.origin).toBe(`http://e2e-test.localhost:${e2e.port}`);
+      const first = sessionCookieOf(await sendTo(e2e, '/?launch=reusable-key'));
+      const second = sessionCookieOf(await sendTo(e2e, '/?launch=reusable-key'));
+      expect(first).toBeDefined();
+      expect(second).toBeDefined();
+      expect(first).not.toBe(second);
+    } finally {
+      await e2e.close();
+    }
+  });
+});
+
+describe('browser-mode host', () => {
+  it('rejects a request without a session, for the page and for main', async () => {
     expect((await send('/')).status).toBe(403);
     expect((await invokeAppInfo({})).status).toBe(403);
   });
 
-  it('rejects a request with the secret but a foreign Origin', async () => {
+  it('rejects a request with a session but a foreign Origin', async () => {
     const reply = await invokeAppInfo({ cookie, origin: 'https://evil.example' });
     expect(reply.status).toBe(403);
     expect(reply.body).not.toContain('"ok"');
@@ -127,7 +188,7 @@ describe('browser-mode host', () => {
   it('streams contract events to the page', async () => {
     const received = new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: host.port, path: '/ipc/events', headers: { cookie } },
+        { host: '127.0.0.1', port: host.port, path: '/ipc/events', headers: { cookie, host: new URL(host.origin).host } },
         (res) => {
           let text = '';
           res.on('data', (chunk: Buffer) => {
