@@ -39,6 +39,11 @@ export interface Authenticator {
 /** Anything that can call the API: the client itself, or the session that routes to the signed-in account. */
 export interface Api {
   call<Id extends OperationId>(id: Id, ...args: CallArgsTuple<Id>): Promise<Result<CallResult<Id>>>;
+  /**
+   * The service's clock minus this computer's, in ms, from the `Date` header of its latest answer; undefined before
+   * any answer carried one. Times the service writes (a message's `sent`) are compared with ours through it.
+   */
+  serverClockOffsetMs?(): number | undefined;
 }
 
 export interface ApiClientOptions {
@@ -50,8 +55,6 @@ export interface ApiClientOptions {
   responseTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   clock?: Clock;
-  /** Called with the server's `Date` header and the local time it arrived, to measure clock skew. */
-  onServerDate?: (serverMs: number, localMs: number) => void;
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -87,6 +90,7 @@ export class ApiClient implements Api {
   readonly #ownsTransport: boolean;
   readonly #policy: RetryPolicy;
   readonly #clock: Clock;
+  #serverClockOffsetMs: number | undefined;
 
   constructor(options: ApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -113,6 +117,10 @@ export class ApiClient implements Api {
 
   close(): void {
     if (this.#ownsTransport) this.#transport.close();
+  }
+
+  serverClockOffsetMs(): number | undefined {
+    return this.#serverClockOffsetMs;
   }
 
   async #authenticated(id: OperationId, spec: OperationSpec, request: PreparedRequest, args: UntypedCallArgs): Promise<Result<unknown>> {
@@ -229,12 +237,23 @@ export class ApiClient implements Api {
     return parseUnknown(spec.response.schema as z.ZodType, value.value, { code: 'BAD_RESPONSE', what: `answer to ${id}` });
   }
 
+  /** Every answer's `Date` header updates the clock offset, so it follows a clock that is corrected or drifts. */
   #observeDate(response: IncomingMessage): void {
-    const date = headerValue(response, 'date');
-    if (!date || !this.#options.onServerDate) return;
-    const serverMs = Date.parse(date);
-    if (!Number.isNaN(serverMs)) this.#options.onServerDate(serverMs, this.#clock.now());
+    const offset = serverClockOffset(headerValue(response, 'date'), this.#clock.now());
+    if (offset !== undefined) this.#serverClockOffsetMs = offset;
   }
+}
+
+const DATE_HEADER_HALF_RESOLUTION_MS = 500;
+
+/**
+ * The service's clock minus ours, from a `Date` header read at `localMs`. The header counts whole seconds, cut
+ * down (RFC 9110 section 6.6.1), so the service's time was on average half a second past what it says.
+ */
+export function serverClockOffset(dateHeader: string | undefined, localMs: number): number | undefined {
+  if (dateHeader === undefined) return undefined;
+  const serverMs = Date.parse(dateHeader);
+  return Number.isNaN(serverMs) ? undefined : serverMs + DATE_HEADER_HALF_RESOLUTION_MS - localMs;
 }
 
 /** Whether a call's answer is a file (media.get/getVariant), for callers that hold it as `unknown`. */

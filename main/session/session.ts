@@ -69,8 +69,6 @@ export class Session implements Api {
   #lastGeneration = 0;
   /** Bumped by every sign-in and sign-out, so only the newest sign-in attempt may take effect. */
   #signInAttempt = 0;
-  /** Server clock minus local clock, from the last `Date` header. */
-  #skewMs = 0;
 
   constructor(options: SessionOptions) {
     this.#options = options;
@@ -94,6 +92,11 @@ export class Session implements Api {
   onChange(listener: (status: SessionStatus) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** The signed-in service's clock minus ours, as its client last measured it; each account's service has its own. */
+  serverClockOffsetMs(): number | undefined {
+    return this.#client?.serverClockOffsetMs();
   }
 
   call<Id extends OperationId>(id: Id, ...args: CallArgsTuple<Id>): Promise<Result<CallResult<Id>>>;
@@ -269,13 +272,14 @@ export class Session implements Api {
     const answer = await client.call('auth.login', { body: { email: credentials.email, password: credentials.password } });
     if (!answer.ok) return answer;
     const expiresAtMs = answer.value.expires_at * 1000;
-    const lifetimeMs = Math.max(0, expiresAtMs - this.#serverNow());
+    // By the clock of the service that issued it: the one this client talks to, perhaps not the current account's.
+    const lifetimeMs = Math.max(0, expiresAtMs - serverNow(this.#clock, client));
     const renewBeforeMs = (this.#options.renewBeforeExpirySeconds ?? DEFAULT_RENEW_BEFORE_EXPIRY_SECONDS) * 1000;
     return ok({ value: answer.value.token, expiresAtMs, renewAtMs: expiresAtMs - Math.min(renewBeforeMs, lifetimeMs / 2) });
   }
 
   #serverNow(): number {
-    return this.#clock.now() + this.#skewMs;
+    return this.#client ? serverNow(this.#clock, this.#client) : this.#clock.now();
   }
 
   // ---- accounts ----------------------------------------------------------------------------------------------
@@ -289,9 +293,6 @@ export class Session implements Api {
       ...(this.#options.connectTimeoutMs !== undefined ? { connectTimeoutMs: this.#options.connectTimeoutMs } : {}),
       ...(this.#options.responseTimeoutMs !== undefined ? { responseTimeoutMs: this.#options.responseTimeoutMs } : {}),
       ...(this.#options.retry ? { retry: this.#options.retry } : {}),
-      onServerDate: (serverMs, localMs) => {
-        this.#skewMs = serverMs - localMs;
-      },
     });
   }
 
@@ -336,4 +337,9 @@ export class Session implements Api {
 
 function profileOf(credentials: Credentials): SessionProfile {
   return { email: credentials.email, baseUrl: credentials.baseUrl, isSandbox: credentials.sandboxTrial };
+}
+
+/** Now by the clock of `client`'s service, as it last measured it; ours until it has answered. */
+function serverNow(clock: Clock, client: ApiClient): number {
+  return clock.now() + (client.serverClockOffsetMs() ?? 0);
 }

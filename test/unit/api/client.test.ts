@@ -254,6 +254,23 @@ describe('429 Too Many Requests', () => {
   });
 });
 
+describe('the service clock', () => {
+  it('measures the offset from every answer’s Date header, errors included, and follows it when it moves', async () => {
+    let serverAheadMs = -600_000;
+    const { client, clock } = await setup((request, response) => {
+      const date = { date: new Date(clock.now() + serverAheadMs).toUTCString() };
+      if (request.url.pathname === '/api/templates') sendError(response, 404, 'Entity not found', date);
+      else sendJson(response, 200, { stories: [] }, date);
+    });
+    expect(client.serverClockOffsetMs()).toBeUndefined();
+    await client.call('scenarios.list');
+    expect(Math.abs((client.serverClockOffsetMs() ?? 0) - serverAheadMs)).toBeLessThanOrEqual(1_000);
+    serverAheadMs = 600_000;
+    await client.call('templates.list');
+    expect(Math.abs((client.serverClockOffsetMs() ?? 0) - serverAheadMs)).toBeLessThanOrEqual(1_000);
+  });
+});
+
 describe('503 Service Unavailable with Retry-After', () => {
   it('waits the Retry-After, in seconds or as an HTTP-date, before trying a GET again, as after a 429', async () => {
     const answers = [
