@@ -105,6 +105,13 @@ export function normaliseChatbotOrigin(value: string): ChatbotOrigin | undefined
   return (chatbotOrigins as readonly string[]).includes(value) ? (value as ChatbotOrigin) : undefined;
 }
 
+/**
+ * Which origin a message sent through an agent's send route gets: the reference lists the origins (line 3342) but
+ * does not say. We take AGENT ("Entity that created a message", line 3331: the agent's channel sent it), as the
+ * sandbox records it; BOT and BROADCAST are the service's own senders, CUSTOMER the customer.
+ */
+export const AGENT_SEND_ORIGIN = 'AGENT';
+
 /** Sort order: channels take "asc"/"desc" (line 97); every other list takes 1/-1 (e.g. customers, line 1775). */
 export type SortDirection = 'ascending' | 'descending';
 export function channelsOrder(direction: SortDirection): 'asc' | 'desc' {

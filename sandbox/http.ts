@@ -257,6 +257,12 @@ export async function createApp(runtime: SandboxRuntime, ready: Promise<void>): 
   app.addHook('onRequest', async () => {
     await ready;
   });
+  // The Date header tells the sandbox's time, moved by the control API like every time it writes (`sent`,
+  // `expires_at`), so clients that measure the service's clock from it see the clock the data was written by.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    void reply.header('date', new Date(runtime.clock.now()).toUTCString());
+    return payload;
+  });
   installJsonParser(app);
   installErrorHandling(app);
   installFaultHooks(app, runtime);

@@ -34,6 +34,11 @@ export class AccountSession implements SessionView {
     return this.#session.onChange(() => listener(this.status()));
   }
 
+  /** This account's service clock minus ours; unknown once another account took over (its service may differ). */
+  serverClockOffsetMs(): number | undefined {
+    return this.isCurrent() ? this.#session.serverClockOffsetMs() : undefined;
+  }
+
   call<Id extends OperationId>(id: Id, ...args: CallArgsTuple<Id>): Promise<Result<CallResult<Id>>>;
   call(id: OperationId, args: UntypedCallArgs = {}): Promise<Result<unknown>> {
     return this.callUntyped(id, args);

@@ -27,7 +27,10 @@ export interface OutboxPolicy {
   backoff: Backoff;
   /** Customers whose sends are delivered at the same time (each customer's own sends go one by one). */
   concurrency: number;
-  /** Reconciling accepts server times this much earlier than the send was queued (the clocks may differ). */
+  /**
+   * Reconciling accepts server times this much earlier than the send was queued, read on the service's clock as
+   * its Date headers place it (main/outbox/reconcile.ts): the margin for what that measure cannot see.
+   */
   reconcileClockSkewMs: number;
   reconcilePageSize: number;
   reconcileMaxPages: number;

@@ -1,15 +1,22 @@
 /**
  * Reconciling a send whose outcome is unknown (the request left, the answer was lost). The API has no idempotency
  * key, so the only way to know is to look: the customer's history, newest first, back to when the send was
- * queued, for an outgoing message of the same agent carrying the payload we sent, that no other send of ours has
- * already claimed. Found: it was sent. Absent: it was not, and trying again cannot make a second copy.
+ * queued, for a message our agent sent (origin AGENT, the agent the send went through) carrying the payload we
+ * sent, that no other send of ours has already claimed. Found: it was sent. Absent: it was not, and trying again
+ * cannot make a second copy. "When the send was queued" is read on the service's clock, which may run minutes
+ * ahead of or behind ours: the offset its Date headers show is applied, so neither an older message with the same
+ * words (clock ahead: ours would be lost) nor our own copy (clock behind: ours would be sent twice) is misjudged.
  */
+import { AGENT_SEND_ORIGIN } from '../../common/api-decisions';
 import type { MessageRecord, OutboxItem } from '../../common/domain';
 import { ok, type Result } from '../../common/result';
 import type { Remote } from '../remote/remote';
 
 export interface ReconcileOptions {
-  /** The server's clock may run behind ours: messages this much older than the send still count. */
+  /**
+   * How far the service's clock may be from where its last Date header put it (or from ours, before any header
+   * came): messages this much older than the send, by that clock, still count.
+   */
   clockSkewMs: number;
   pageSize: number;
   /** A history this deep that still has not reached the send's time is not read further. */
@@ -36,7 +43,8 @@ export function containsPayload(actual: unknown, expected: unknown): boolean {
 
 function isCopyOf(message: MessageRecord, item: OutboxItem, claimed: ReadonlySet<string>): boolean {
   return (
-    message.origin !== 'CUSTOMER' &&
+    // A customer's (or a chatbot's, or a broadcast's) message with the same words is not our send.
+    message.origin === AGENT_SEND_ORIGIN &&
     message.agentId === item.agentId &&
     !claimed.has(message.messageId) &&
     containsPayload(message.payload, item.payload)
@@ -50,7 +58,8 @@ export async function reconcileSend(
   claimed: ReadonlySet<string>,
   options: ReconcileOptions,
 ): Promise<Result<ReconcileVerdict>> {
-  const since = item.createdAt - options.clockSkewMs;
+  // Read again after each page: its answer's Date header is the freshest measure of the service's clock.
+  const since = () => item.createdAt + (remote.serverClockOffsetMs?.() ?? 0) - options.clockSkewMs;
   // Newest first, so the last match seen is the oldest: the copy made by this send's first attempt that landed.
   let match: string | undefined;
   let offset = 0;
@@ -62,7 +71,7 @@ export async function reconcileSend(
     });
     if (!answer.ok) return answer;
     for (const message of answer.value.items) {
-      if (message.sent < since) return ok(match === undefined ? 'absent' : { found: match });
+      if (message.sent < since()) return ok(match === undefined ? 'absent' : { found: match });
       if (isCopyOf(message, item, claimed)) match = message.messageId;
     }
     const received = answer.value.items.length + answer.value.skipped;

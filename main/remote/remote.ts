@@ -41,6 +41,8 @@ export interface Remote {
     payload: SendPayload;
     signal?: AbortSignal;
   }): Promise<Result<{ messageId: string }>>;
+  /** The service's clock minus ours, from its latest answer's Date header (main/api/client.ts); unknown before one. */
+  serverClockOffsetMs?(): number | undefined;
 }
 
 /** The customer list sorted by `last_message_time` descending: field name from line 1793, `-1` per api-decisions. */
@@ -60,6 +62,8 @@ const SentMessage = z.looseObject({ message_id: z.string().min(1) });
 
 export function apiRemote(api: CallsApi): Remote {
   return {
+    serverClockOffsetMs: () => api.serverClockOffsetMs?.(),
+
     async customers({ offset, limit, signal }) {
       const answer = await api.call('customers.list', {
         query: { offset, limit, ...newestConversationFirst },
