@@ -17,6 +17,8 @@ export interface AccountId {
 
 export const ACCOUNTS_FOLDER = 'accounts';
 export const CACHE_FILE = 'cache.sqlite';
+/** The outbox and drafts, apart from the cache so that a damaged cache cannot take them (main/cache/durable.ts). */
+export const OUTBOX_FILE = 'outbox.sqlite';
 const INFO_FILE = 'account.json';
 /** 128 bits of SHA-256: no two accounts of one machine meet, and the path stays short (Windows' 260 characters). */
 const FOLDER_NAME_LENGTH = 32;
@@ -38,10 +40,12 @@ export function accountFolder(userDataDir: string, account: AccountId): string {
   return join(userDataDir, ACCOUNTS_FOLDER, name);
 }
 
-/** Creates the account's folder and (re)writes its `account.json`. */
+/** Creates the account's folder, owner-only (an earlier release's is narrowed), and (re)writes its `account.json`. */
 export function prepareAccountFolder(folder: string, info: AccountInfo): void {
-  fs.mkdirSync(folder, { recursive: true });
-  fs.writeFileSync(join(folder, INFO_FILE), `${JSON.stringify(info, null, 2)}\n`);
+  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  fs.chmodSync(folder, 0o700);
+  fs.writeFileSync(join(folder, INFO_FILE), `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
+  fs.chmodSync(join(folder, INFO_FILE), 0o600);
 }
 
 function readAccountInfo(folder: string): AccountInfo | undefined {

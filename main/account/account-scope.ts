@@ -22,7 +22,7 @@ import type { SyncPolicy } from '../sync/schedule';
 import type { SyncFocus } from '../../common/contract/sync';
 import type { InboundNews } from '../sync/sync-engine';
 import { createSyncServices, type SyncServices } from '../sync/sync-services';
-import { accountFolder, CACHE_FILE, prepareAccountFolder, type AccountId } from './account-folder';
+import { accountFolder, CACHE_FILE, OUTBOX_FILE, prepareAccountFolder, type AccountId } from './account-folder';
 import { AccountSession } from './account-session';
 
 /** The contract channels whose answers depend on the account: they read or write its data. */
@@ -157,7 +157,7 @@ function openAccountFolder(options: AccountScopeOptions, onNotice: (notice: AppN
 /** The account's cache file; in memory, with a notice, when there is no folder or the file cannot open. */
 function openAccountCache(folder: string | undefined, onNotice: (notice: AppNotice) => void): Cache {
   if (folder !== undefined) {
-    const opened = openCache({ file: join(folder, CACHE_FILE), onNotice });
+    const opened = openCache({ file: join(folder, CACHE_FILE), outboxFile: join(folder, OUTBOX_FILE), onNotice });
     if (opened.ok) return opened.value;
     onNotice({ level: 'error', message: opened.error.message });
   }

@@ -3,6 +3,7 @@
  * sync engine and the outbox write to. Every method returns a Result; storage trouble (full disk, read-only folder)
  * comes back as a STORAGE error with nothing already stored lost, and a file found damaged while running is moved
  * aside and replaced by a fresh one, announced through `onNotice`, so the app keeps working and sync refills it.
+ * The outbox and drafts live in a file of their own that such a rebuild does not touch (durable.ts).
  */
 import type { AppNotice } from '../../common/contract/app';
 import type { CustomerPageQuery, MessageWindowQuery } from '../../common/contract/cache';
@@ -31,17 +32,9 @@ import {
   type CustomerPageItems,
   type UpsertOutcome,
 } from './customers-store';
-import {
-  connectToFile,
-  inMemory,
-  isCorruption,
-  moveAside,
-  openDatabase,
-  rebuiltNotice,
-  storageError,
-  type Connect,
-  type SqliteDatabase,
-} from './database';
+import { connectToFile, inMemory, isCorruption, storageError, type Connect, type SqliteDatabase } from './database';
+import { outboxFileFor, restorePendingMessages } from './durable';
+import { openCacheDatabase, recoverFromDamage } from './durable-open';
 import { forgetMedia, mediaOnDiskByLastUse, mediaOnDiskBytes, rememberMedia, useMedia } from './media-store';
 import { messageWindow, searchMessages, upsertMessages, type MessagesOutcome, type WindowItems } from './messages-store';
 import { claimNextSend, discardSend, enqueueSend, getOutboxItem, listSends, updateSend, type NewSend, type SendUpdate } from './outbox-store';
@@ -56,6 +49,8 @@ export interface OpenCacheOptions {
   /** The database file, or ':memory:' for a cache that lives as long as the process (tests, no user-data folder). */
   file: string;
   now?: () => number;
+  /** The outbox and drafts' own file; beside the cache file by default (see outboxFileFor). */
+  outboxFile?: string;
   /** Told when the cache had to be rebuilt, for the agent to see (`app:notice`). */
   onNotice?: (notice: AppNotice) => void;
   connect?: Connect;
@@ -64,11 +59,12 @@ export interface OpenCacheOptions {
 export function openCache(options: OpenCacheOptions): Result<Cache> {
   const settings = {
     file: options.file,
+    outboxFile: options.outboxFile ?? outboxFileFor(options.file),
     now: options.now ?? Date.now,
     onNotice: options.onNotice ?? (() => {}),
     connect: options.connect ?? connectToFile,
   };
-  const db = openDatabase(settings);
+  const db = openCacheDatabase(settings);
   return db.ok ? ok(new Cache(db.value, settings)) : db;
 }
 
@@ -130,7 +126,12 @@ export class Cache {
   }
 
   upsertCustomers(batch: readonly CustomerRecord[]): Result<UpsertOutcome> {
-    return this.#run((sql) => upsertCustomers(sql, batch));
+    return this.#run((sql) => {
+      const outcome = upsertCustomers(sql, batch);
+      // A customer back in a rebuilt cache gets its unsent messages back in the thread.
+      if (outcome.ok) restorePendingMessages(sql);
+      return outcome;
+    });
   }
 
   upsertMessages(batch: readonly MessageRecord[]): Result<MessagesOutcome> {
@@ -234,16 +235,12 @@ export class Cache {
   #rebuild(cause: unknown): Result<never> {
     const { file } = this.#settings;
     const detail = storageError(cause, file)?.message ?? 'damaged';
-    this.#sql.db.close();
-    try {
-      const aside = moveAside(file, this.#settings.now());
-      const fresh = openDatabase(this.#settings);
-      if (!fresh.ok) return fresh;
-      this.#sql = new Sql(fresh.value);
-      this.#settings.onNotice(rebuiltNotice(aside));
-      return fail('STORAGE', `${detail} It has been rebuilt empty and refills from the server.`, { retryable: true });
-    } catch (error) {
-      return { ok: false, error: storageError(error, file) ?? fail('STORAGE', `${detail} Rebuilding it failed.`).error };
+    const fresh = recoverFromDamage(this.#sql.db, this.#settings);
+    if (!fresh.ok) return fail('STORAGE', `${detail} Rebuilding it failed: ${fresh.error.message}`);
+    this.#sql = new Sql(fresh.value.db);
+    if (fresh.value.outboxDamaged) {
+      return fail('STORAGE', 'The file of unsent messages was damaged; what could be read from it was kept.', { retryable: true });
     }
+    return fail('STORAGE', `${detail} It has been rebuilt empty and refills from the server.`, { retryable: true });
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Opening the cache's SQLite file and telling storage trouble apart. A file that is not a database, or is damaged,
- * holds nothing the server cannot give back: it is moved aside and a fresh one is built. A full disk, a read-only
+ * holds nothing the server cannot give back (unsent messages and drafts live in a file of their own, durable.ts):
+ * it is moved aside and a fresh one is built. A full disk, a read-only
  * folder or a file that cannot be opened is the user's to fix: it is reported and the file is left untouched.
  *
  * Damage is found when SQLite trips over it (here at open, or in any later statement; see Cache), not by a check
@@ -25,7 +26,6 @@ export const inMemory = ':memory:';
 interface OpenDatabaseOptions {
   file: string;
   now: () => number;
-  onNotice: (notice: AppNotice) => void;
   connect: Connect;
 }
 
@@ -81,8 +81,32 @@ function configure(db: SqliteDatabase): void {
 
 class NewerSchemaError extends Error {}
 
+/** Owner-only, like all of an account's data. */
+const privateFileMode = 0o600;
+
+/**
+ * Creates the file owner-only if it is missing (SQLite would create it with the umask's wider mode), and narrows a
+ * file an earlier release left wider. Its folder, when created here, is owner-only too.
+ */
+export function ensurePrivateFile(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', privateFileMode));
+    return;
+  } catch (error) {
+    if (!(error instanceof Error) || !('code' in error) || error.code !== 'EEXIST') throw error;
+  }
+  // Not a regular file (a folder in its place): SQLite reports it; a read-only one is still read, so its mode stays.
+  if (!fs.statSync(file).isFile()) return;
+  try {
+    fs.chmodSync(file, privateFileMode);
+  } catch {
+    // A file the app may not change (another owner, a read-only disk) is still opened; writing it reports why.
+  }
+}
+
 function openAndMigrate(file: string, connect: Connect): SqliteDatabase {
-  if (file !== inMemory) fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== inMemory) ensurePrivateFile(file);
   const db = connect(file);
   try {
     // Checked before anything is set: a newer app's file is left exactly as it was.
@@ -115,32 +139,40 @@ export function moveAside(file: string, now: number): string {
   return aside;
 }
 
-export function rebuiltNotice(aside: string): AppNotice {
+/** `kept` says what the rebuild did not touch: "3 unsent messages and 2 drafts". */
+export function rebuiltNotice(aside: string, kept: string): AppNotice {
   return {
     level: 'warning',
-    message: `The local inbox data was damaged and has been rebuilt; it refills from the server. The old file is kept as ${aside}.`,
+    message:
+      `The local inbox data was damaged and has been rebuilt; it refills from the server. ${kept} were kept. ` +
+      `The old file is kept as ${aside}.`,
   };
 }
 
-export function openDatabase(options: OpenDatabaseOptions): Result<SqliteDatabase> {
+export interface OpenedDatabase {
+  db: SqliteDatabase;
+  /** Where the damaged file found at open was moved, when it was. */
+  rebuiltFrom?: string;
+}
+
+/** Opens and migrates the cache file; a damaged one is moved aside for a fresh one, which the caller announces. */
+export function openDatabase(options: OpenDatabaseOptions): Result<OpenedDatabase> {
   const { file, connect } = options;
   try {
-    return { ok: true, value: openAndMigrate(file, connect) };
+    return { ok: true, value: { db: openAndMigrate(file, connect) } };
   } catch (error) {
     if (error instanceof NewerSchemaError) return fail('STORAGE', error.message);
     if (!isCorruption(error) || file === inMemory) return storageFailure(error, file);
     try {
       const aside = moveAside(file, options.now());
-      const fresh = openAndMigrate(file, connect);
-      options.onNotice(rebuiltNotice(aside));
-      return { ok: true, value: fresh };
+      return { ok: true, value: { db: openAndMigrate(file, connect), rebuiltFrom: aside } };
     } catch (retryError) {
       return storageFailure(retryError, file);
     }
   }
 }
 
-function storageFailure(error: unknown, file: string): { ok: false; error: InboxError } {
+export function storageFailure(error: unknown, file: string): { ok: false; error: InboxError } {
   const known = storageError(error, file);
   if (known) return { ok: false, error: known };
   const detail = error instanceof Error ? error.message : String(error);

@@ -1,7 +1,8 @@
 /**
  * The outbox's storage primitives: a send is stored together with its pending message row before anything leaves,
  * claimed one at a time per customer in the order it was queued, and moved through its states. The outbox worker
- * (main/outbox/) decides when to send, retry and reconcile; these only make each step atomic and durable.
+ * (main/outbox/) decides when to send, retry and reconcile; these only make each step atomic and durable. Sends live
+ * in the outbox's own file (`durable.outbox`, see durable.ts), their pending messages in the cache.
  */
 import { MessagePayload, payloadPreview, Timestamp, type ChannelType, type OutboxItem, type OutboxState, type StoredError } from '../../common/domain';
 import { fail, ok, type Result } from '../../common/result';
@@ -22,7 +23,7 @@ export interface NewSend {
 }
 
 export function getOutboxItem(sql: Sql, clientId: string): Result<OutboxItem | null> {
-  return parseRow(OutboxRow, sql.statement(`SELECT ${outboxColumns} FROM outbox WHERE client_id = ?`).get(clientId), 'outbox');
+  return parseRow(OutboxRow, sql.statement(`SELECT ${outboxColumns} FROM durable.outbox WHERE client_id = ?`).get(clientId), 'outbox');
 }
 
 function existingOrMissing(sql: Sql, clientId: string): Result<OutboxItem> {
@@ -37,7 +38,7 @@ export function enqueueSend(sql: Sql, send: NewSend, now: number): Result<Outbox
     if (customer === undefined) return fail('NOT_FOUND', `No customer ${send.customerId} in the cache`);
     sql
       .statement(
-        `INSERT INTO outbox (client_id, customer_id, agent_id, channel_type, payload, state, next_attempt_at, created_at)
+        `INSERT INTO durable.outbox (client_id, customer_id, agent_id, channel_type, payload, state, next_attempt_at, created_at)
          VALUES (@clientId, @customerId, @agentId, @channelType, @payload, 'queued', @now, @now)`,
       )
       .run({ ...send, payload: JSON.stringify(send.payload), now });
@@ -50,7 +51,7 @@ export function enqueueSend(sql: Sql, send: NewSend, now: number): Result<Outbox
  * The customer's next send, marked `sending` with one more attempt, or null when there is none to start now.
  * Order holds per customer: the oldest unsettled send goes first, and while it is `sending` or `unknown` (in flight,
  * or waiting to be reconciled) or not yet due, nothing after it starts. A `failed` send waits for the agent's retry
- * and does not hold up the sends after it.
+ * and does not hold up the sends after it. Nor does a send start while the cache does not know its customer.
  */
 export function claimNextSend(sql: Sql, customerId: string, now: number): Result<OutboxItem | null> {
   return sql.transaction(() => {
@@ -58,14 +59,16 @@ export function claimNextSend(sql: Sql, customerId: string, now: number): Result
       OutboxRow,
       sql
         .statement(
-          `SELECT ${outboxColumns} FROM outbox WHERE customer_id = ? AND state NOT IN ('sent', 'failed') ORDER BY seq LIMIT 1`,
+          `SELECT ${outboxColumns} FROM durable.outbox WHERE customer_id = ? AND state NOT IN ('sent', 'failed') ORDER BY seq LIMIT 1`,
         )
         .get(customerId),
       'outbox',
     );
     if (!head.ok || !head.value) return head;
     if (head.value.state !== 'queued' || head.value.nextAttemptAt > now) return ok(null);
-    sql.statement("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE client_id = ?").run(head.value.clientId);
+    // A rebuilt cache does not know the customer (nor their number) until sync refills it: the send waits for that.
+    if (sql.statement('SELECT 1 FROM customers WHERE id = ?').get(customerId) === undefined) return ok(null);
+    sql.statement("UPDATE durable.outbox SET state = 'sending', attempts = attempts + 1 WHERE client_id = ?").run(head.value.clientId);
     return existingOrMissing(sql, head.value.clientId);
   });
 }
@@ -78,6 +81,10 @@ export interface SendUpdate {
   messageId?: string;
 }
 
+function hasPendingMessage(sql: Sql, clientId: string): boolean {
+  return sql.statement('SELECT 1 FROM messages WHERE client_id = ?').get(clientId) !== undefined;
+}
+
 /** Moves a send to a new state; a message id, once given, is also attached to the send's message row. */
 export function updateSend(sql: Sql, clientId: string, update: SendUpdate): Result<OutboxItem> {
   return sql.transaction(() => {
@@ -86,7 +93,7 @@ export function updateSend(sql: Sql, clientId: string, update: SendUpdate): Resu
     const lastError = update.lastError === undefined ? current.value.lastError : update.lastError;
     sql
       .statement(
-        `UPDATE outbox SET state = @state, next_attempt_at = @nextAttemptAt, last_error = @lastError,
+        `UPDATE durable.outbox SET state = @state, next_attempt_at = @nextAttemptAt, last_error = @lastError,
            message_id = @messageId WHERE client_id = @clientId`,
       )
       .run({
@@ -96,7 +103,9 @@ export function updateSend(sql: Sql, clientId: string, update: SendUpdate): Resu
         lastError: lastError === null ? null : JSON.stringify(lastError),
         messageId: update.messageId ?? current.value.messageId,
       });
-    if (update.messageId !== undefined) {
+    // A rebuilt cache may hold no pending message for the send yet (its customer is not back): the server's copy
+    // arrives with sync instead.
+    if (update.messageId !== undefined && hasPendingMessage(sql, clientId)) {
       const attached = attachMessageId(sql, clientId, update.messageId);
       if (!attached.ok) return attached;
     }
@@ -108,7 +117,7 @@ export function updateSend(sql: Sql, clientId: string, update: SendUpdate): Resu
 export function listSends(sql: Sql, filter: { states?: readonly OutboxState[]; customerId?: string } = {}): Result<OutboxItem[]> {
   const states = filter.states ?? ['queued', 'sending', 'sent', 'failed', 'unknown'];
   const scope = filter.customerId === undefined ? '' : 'AND customer_id = @customerId';
-  const source = `SELECT ${outboxColumns} FROM outbox WHERE state IN (SELECT value FROM json_each(@states)) ${scope} ORDER BY seq`;
+  const source = `SELECT ${outboxColumns} FROM durable.outbox WHERE state IN (SELECT value FROM json_each(@states)) ${scope} ORDER BY seq`;
   const params = { states: JSON.stringify(states), ...(filter.customerId === undefined ? {} : { customerId: filter.customerId }) };
   return parseRows(OutboxRow, sql.statement(source).all(params), 'outbox');
 }
@@ -127,7 +136,7 @@ export function discardSend(sql: Sql, clientId: string): Result<OutboxItem> {
     const { state, customerId } = current.value;
     if (state !== 'queued' && state !== 'failed') return fail('CONFLICT', `The send is ${state} and can no longer be discarded`);
     sql.statement('DELETE FROM messages WHERE client_id = ? AND message_id IS NULL').run(clientId);
-    sql.statement('DELETE FROM outbox WHERE client_id = ?').run(clientId);
+    sql.statement('DELETE FROM durable.outbox WHERE client_id = ?').run(clientId);
     const newest = parseRow(
       NewestRemaining,
       sql

@@ -119,9 +119,9 @@ export const messageColumns =
 
 /**
  * The FROM clause that goes with messageColumns: a message names its customer by local id (migration 6), and a
- * message this app sent carries its outbox state.
+ * message this app sent carries its outbox state (from the outbox's own file, attached as `durable`: durable.ts).
  */
-export const messageSource = 'messages m JOIN customers mc ON mc.local_id = m.customer_ref LEFT JOIN outbox o ON o.client_id = m.client_id';
+export const messageSource = 'messages m JOIN customers mc ON mc.local_id = m.customer_ref LEFT JOIN durable.outbox o ON o.client_id = m.client_id';
 
 /** The local id of the customer named by @customerId: messages and customer_agents refer to it (migration 6). */
 export const customerRef = '(SELECT local_id FROM customers WHERE id = @customerId)';

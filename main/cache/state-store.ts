@@ -1,5 +1,6 @@
 /**
- * Small keyed state: the sync engine's cursors (and so how fresh the cache is) and the agent's unsent drafts.
+ * Small keyed state: the sync engine's cursors (and so how fresh the cache is) and the agent's unsent drafts (in the
+ * outbox's own file, `durable.drafts`, which a rebuilt cache does not touch; see durable.ts).
  */
 import { z } from 'zod';
 import { Timestamp, type Draft, type Freshness } from '../../common/domain';
@@ -45,21 +46,21 @@ export function freshness(sql: Sql, key: string): Result<Freshness> {
 }
 
 export function getDraft(sql: Sql, customerId: string): Result<Draft | null> {
-  return parseRow(DraftRow, sql.statement('SELECT customer_id, text, updated_at FROM drafts WHERE customer_id = ?').get(customerId), 'draft');
+  return parseRow(DraftRow, sql.statement('SELECT customer_id, text, updated_at FROM durable.drafts WHERE customer_id = ?').get(customerId), 'draft');
 }
 
 /** Every kept draft, newest first: the list marks these customers' rows. */
 export function listDrafts(sql: Sql): Result<Draft[]> {
-  return parseRows(DraftRow, sql.statement('SELECT customer_id, text, updated_at FROM drafts ORDER BY updated_at DESC').all(), 'draft');
+  return parseRows(DraftRow, sql.statement('SELECT customer_id, text, updated_at FROM durable.drafts ORDER BY updated_at DESC').all(), 'draft');
 }
 
 /** Keeps the draft; an empty one is removed, so "no draft" has one representation. */
 export function saveDraft(sql: Sql, customerId: string, text: string, now: number): Result<void> {
-  if (text === '') sql.statement('DELETE FROM drafts WHERE customer_id = ?').run(customerId);
+  if (text === '') sql.statement('DELETE FROM durable.drafts WHERE customer_id = ?').run(customerId);
   else {
     sql
       .statement(
-        `INSERT INTO drafts (customer_id, text, updated_at) VALUES (?, ?, ?)
+        `INSERT INTO durable.drafts (customer_id, text, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (customer_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
       )
       .run(customerId, text, now);
