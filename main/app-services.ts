@@ -83,6 +83,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const handlers: HandlerTable = {
     'app:info': () =>
       ok({ name: productInfo.productName, version: productInfo.version, mode: options.mode, platform: process.platform }),
+    'app:notices': () => ok({ notices: events.notices() }),
+    'app:dismiss-notice': (notice) => {
+      events.dismissNotice(notice);
+      return ok({});
+    },
     'vault:status': () => ok(vault.status()),
     'session:sign-in': (input) => session.signIn(input),
     'session:sign-out': async ({ forget }) => {
@@ -94,7 +99,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     'session:status': () => ok(session.status()),
     'session:try-sandbox': () => sandboxTrial.start(),
     ...accounts.handlers(),
-    ...accounts.scoped(['conversation:mark-read'], (scope) => conversationHandlers(scope.cache, events)),
+    ...accounts.scoped(['conversation:mark-read', 'conversation:load-older'], (scope) =>
+      conversationHandlers(scope.cache, events, scope.sync.remote),
+    ),
     ...accounts.scoped(adminChannelNames, (scope) => adminHandlers(new AccountSession(session, scope.account))),
     'prefs:notifications': async () => ok(await notificationSettings.load()),
     'prefs:set-notifications': (change) => notificationSettings.update(change),

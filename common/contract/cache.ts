@@ -51,8 +51,15 @@ export type MessageWindowQuery = z.infer<typeof MessageWindowQuery>;
 export const MessageWindow = z.object({
   /** Oldest first, ordered by (sent, key). */
   items: z.array(Message),
+  /** The cache holds messages older than this window: read them with `before`, no service needed. */
   hasOlder: z.boolean(),
   hasNewer: z.boolean(),
+  /**
+   * Whether the cache holds the conversation's first message, as the service proved (`conversation:load-older`).
+   * False: the service may hold messages older than the cache's oldest. Main always says; a window without it
+   * (an answer made without an account) claims nothing older.
+   */
+  startReached: z.boolean().optional(),
   /** When this conversation's history was last fetched from the server. */
   freshness: Freshness,
 });

@@ -36,14 +36,23 @@ import { connectToFile, inMemory, isCorruption, storageError, type Connect, type
 import { outboxFileFor, restorePendingMessages } from './durable';
 import { openCacheDatabase, recoverFromDamage } from './durable-open';
 import { forgetMedia, mediaOnDiskByLastUse, mediaOnDiskBytes, rememberMedia, useMedia } from './media-store';
-import { messageWindow, searchMessages, upsertMessages, type MessagesOutcome, type WindowItems } from './messages-store';
+import {
+  historyExtent,
+  historyStartKey,
+  messageWindow,
+  searchMessages,
+  upsertMessages,
+  type HistoryExtent,
+  type MessagesOutcome,
+  type WindowItems,
+} from './messages-store';
 import { claimNextSend, discardSend, enqueueSend, getOutboxItem, listSends, updateSend, type NewSend, type SendUpdate } from './outbox-store';
 import type { CachedMedia } from './rows';
 import { Sql } from './sql';
 import { cursorKeys, freshness, getCursor, getDraft, listDrafts, saveDraft, setCursor, type SyncCursor } from './state-store';
 
 export { cursorKeys, inMemory };
-export type { CachedMedia, CustomerPageItems, MessagesOutcome, NewSend, SendUpdate, SyncCursor, UpsertOutcome, WindowItems };
+export type { CachedMedia, CustomerPageItems, HistoryExtent, MessagesOutcome, NewSend, SendUpdate, SyncCursor, UpsertOutcome, WindowItems };
 
 export interface OpenCacheOptions {
   /** The database file, or ':memory:' for a cache that lives as long as the process (tests, no user-data folder). */
@@ -95,6 +104,16 @@ export class Cache {
 
   messageWindow(query: MessageWindowQuery): Result<WindowItems> {
     return this.#run((sql) => messageWindow(sql, query));
+  }
+
+  /** How much of a customer's history the cache holds from the service, and whether its start is known. */
+  historyExtent(customerId: string): Result<HistoryExtent> {
+    return this.#run((sql) => historyExtent(sql, customerId));
+  }
+
+  /** The service proved the cache holds this customer's first message; remembered across restarts. */
+  markHistoryStart(customerId: string): Result<void> {
+    return this.setCursor(historyStartKey(customerId), 'reached');
   }
 
   searchMessages(query: { text: string; customerId?: string; limit: number }): Result<Message[]> {

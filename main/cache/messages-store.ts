@@ -19,11 +19,59 @@ import { customerRef, inConversation, MessageRow, messageColumns, messageSource,
 import { indexMessage, unindexMessage } from './search-index';
 import { planSearch } from './search-query';
 import type { Sql } from './sql';
+import { getCursor } from './state-store';
 
 export interface WindowItems {
   items: Message[];
+  /** Older messages are in the cache. */
   hasOlder: boolean;
   hasNewer: boolean;
+  /** The cache holds the conversation's first message: the service proved it (see historyStartKey). */
+  startReached: boolean;
+}
+
+/**
+ * The sync cursor set once the service proved that the cache holds a customer's first message (a history page
+ * reaching its `total`, or an empty one). Kept in the cache, so the start stays known across restarts.
+ */
+export function historyStartKey(customerId: string): string {
+  return `history-start:${customerId}`;
+}
+
+/** How far back the cache holds a customer's history, to ask the service for the next older page. */
+export interface HistoryExtent {
+  /** Messages from the service the cache holds: the service's offset of the next older page (pending sends excluded). */
+  fetched: number;
+  /** The oldest message from the service the cache holds. */
+  oldest: MessageCursor | null;
+  startReached: boolean;
+}
+
+const Extent = z.object({ fetched: z.number().int(), sent: Timestamp.nullable(), key: z.string().nullable() });
+
+export function historyExtent(sql: Sql, customerId: string): Result<HistoryExtent> {
+  const row = parseRow(
+    Extent,
+    sql
+      .statement(
+        `SELECT (SELECT COUNT(*) FROM messages m WHERE ${inConversation} AND m.message_id IS NOT NULL) AS fetched,
+           oldest.sent, oldest.sort_key AS key
+         FROM (SELECT 1) LEFT JOIN (SELECT m.sent, m.sort_key FROM messages m WHERE ${inConversation} AND m.message_id IS NOT NULL
+           ${oldestFirst} LIMIT 1) oldest`,
+      )
+      .get({ customerId }),
+    'message',
+  );
+  if (!row.ok) return row;
+  const start = startReached(sql, customerId);
+  if (!start.ok) return start;
+  const { fetched = 0, sent = null, key = null } = row.value ?? {};
+  return ok({ fetched, oldest: sent === null || key === null ? null : { sent, key }, startReached: start.value });
+}
+
+function startReached(sql: Sql, customerId: string): Result<boolean> {
+  const cursor = getCursor(sql, historyStartKey(customerId));
+  return cursor.ok ? ok(cursor.value !== null) : cursor;
 }
 
 const newestFirst = 'ORDER BY m.sent DESC, m.sort_key DESC';
@@ -102,7 +150,9 @@ export function messageWindow(sql: Sql, query: MessageWindowQuery): Result<Windo
   if (!hasOlder.ok) return hasOlder;
   const hasNewer = newerEdge ? exists(sql, query.customerId, '>', newerEdge) : ok(false);
   if (!hasNewer.ok) return hasNewer;
-  return ok({ items: items.value, hasOlder: hasOlder.value, hasNewer: hasNewer.value });
+  const start = startReached(sql, query.customerId);
+  if (!start.ok) return start;
+  return ok({ items: items.value, hasOlder: hasOlder.value, hasNewer: hasNewer.value, startReached: start.value });
 }
 
 /** Messages whose text has every word of `query` as a word prefix, newest first; 1-2 characters find nothing yet. */

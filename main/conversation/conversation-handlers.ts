@@ -1,14 +1,17 @@
 /**
- * The conversation channels: marking a conversation read moves the cache's read state forward and tells every
- * list holding that customer to re-read it, so the unread badge and the window title follow at once.
+ * The conversation channels: older history fetched from the service into the cache as the agent scrolls up, and
+ * marking a conversation read, which moves the cache's read state forward and tells every list holding that customer
+ * to re-read it, so the unread badge and the window title follow at once.
  */
 import type { MarkReadRequest } from '../../common/contract/conversation';
 import { fail, ok, type Result } from '../../common/result';
 import type { Cache } from '../cache/cache';
 import type { EventBus } from '../ipc/event-bus';
 import type { HandlerTable } from '../ipc/handler-table';
+import type { Remote } from '../remote/remote';
+import { loadOlderHistory } from './older-history';
 
-type ConversationHandlers = Pick<HandlerTable, 'conversation:mark-read'>;
+type ConversationHandlers = Pick<HandlerTable, 'conversation:mark-read' | 'conversation:load-older'>;
 
 /** The `sent` time a mark-read request reaches: a time as given, a message key (or server id) looked up. */
 function readThrough(cache: Cache, request: MarkReadRequest): Result<number | undefined> {
@@ -20,8 +23,18 @@ function readThrough(cache: Cache, request: MarkReadRequest): Result<number | un
   return message ? ok(message.sent) : fail('NOT_FOUND', `No message ${through} in this conversation`);
 }
 
-export function conversationHandlers(cache: Cache, events: EventBus): ConversationHandlers {
+export function conversationHandlers(cache: Cache, events: EventBus, remote: Remote): ConversationHandlers {
   return {
+    'conversation:load-older': ({ customerId }) =>
+      loadOlderHistory(
+        {
+          remote,
+          cache,
+          onMessagesChanged: (id, ids) => events.emit('messages:changed', { customerId: id, ids }),
+          onCustomersChanged: (ids) => events.emit('customers:changed', { ids }),
+        },
+        customerId,
+      ),
     'conversation:mark-read': (request) => {
       const through = readThrough(cache, request);
       if (!through.ok) return through;

@@ -402,6 +402,8 @@ export class SyncEngine {
     const changedKeys: string[] = [];
     let created = 0;
     const inbound: MessageRecord[] = [];
+    // Read from the newest to the end of the service's history: the cache holds its start (older-history.ts).
+    let readToStart = false;
     for (let offset = 0; ; ) {
       const page = await remote.history(customerId, { offset, limit: pageSize, signal: run.stop.signal });
       if (!page.ok) return page;
@@ -422,10 +424,15 @@ export class SyncEngine {
       for (const message of page.value.items) newest = Math.max(newest, message.sent);
       const received = page.value.items.length + page.value.skipped;
       offset += received;
-      if (reachedKnown || fetchedThrough === undefined || received === 0 || offset >= page.value.total) break;
+      readToStart = received === 0 || offset >= page.value.total;
+      if (reachedKnown || fetchedThrough === undefined || readToStart) break;
     }
     const marked = cache.setCursor(cursorKeys.history(customerId), String(newest));
     if (!marked.ok) return marked;
+    if (readToStart) {
+      const start = cache.markHistoryStart(customerId);
+      if (!start.ok) return start;
+    }
     if (changedKeys.length > 0) {
       if (customerId === this.#focus.customerId) this.#openQuietSince = this.#clock.now();
       this.#options.onMessagesChanged?.(customerId, changedKeys);

@@ -11,7 +11,7 @@ import type { EventBus } from '../ipc/event-bus';
 import type { Handler } from '../ipc/handler-table';
 import { Outbox, type OutboxPolicy } from '../outbox/outbox';
 import type { Session } from '../session/session';
-import { apiRemote, type CallsApi } from '../remote/remote';
+import { apiRemote, type CallsApi, type Remote } from '../remote/remote';
 import type { SyncPolicy } from './schedule';
 import { SyncEngine, type InboundNews } from './sync-engine';
 
@@ -36,6 +36,8 @@ export interface SyncServicesOptions {
 export interface SyncServices {
   readonly sync: SyncEngine;
   readonly outbox: Outbox;
+  /** The signed-in account's service, for fetches the agent asks for (older history). */
+  readonly remote: Remote;
   readonly handlers: SyncHandlers;
   close(): Promise<void>;
 }
@@ -116,6 +118,7 @@ export function createSyncServices(options: SyncServicesOptions): SyncServices {
   return {
     sync,
     outbox: box,
+    remote,
     handlers,
     close: async () => {
       unsubscribe();

@@ -1,6 +1,7 @@
 /**
  * The open conversation: a window of its messages read from main's cache (`messages:window`), older windows as the
- * agent scrolls up (`before`), a re-read when `messages:changed` or `outbox:changed` concerns this customer, the
+ * agent scrolls up (`before`; once the cache has none, main fetches older pages from the service first with
+ * `conversation:load-older`), a re-read when `messages:changed` or `outbox:changed` concerns this customer, the
  * draft being typed, and replies handed to the outbox (`outbox:send`, then retry or discard when one failed).
  * Messages live in `$state.raw`: a long history is replaced as a whole, never deep-tracked.
  */
@@ -24,11 +25,16 @@ function cursorOf(message: Message): MessageCursor {
 export class ConversationState {
   customer = $state.raw<Customer | undefined>(undefined);
   items = $state.raw<Message[]>([]);
+  /** The cache holds messages older than those shown. */
   hasOlder = $state(false);
+  /** The service proved the cache holds the first message: nothing older exists anywhere. */
+  startReached = $state(true);
   freshness = $state.raw<Freshness | undefined>(undefined);
   status = $state<ConversationStatus>('closed');
   error = $state.raw<InboxError | undefined>(undefined);
   loadingOlder = $state(false);
+  /** Why older messages could not be fetched from the service (offline, most often); scrolling does not ask again. */
+  olderError = $state.raw<InboxError | undefined>(undefined);
   /** What the agent is typing to the open customer; each conversation keeps its own until the app closes. */
   draft = $state('');
   /** A file waiting to go to the open customer; dropped when another conversation opens. */
@@ -38,7 +44,9 @@ export class ConversationState {
   /** Bumped when another conversation opens, so answers about the previous one are dropped. */
   #generation = 0;
   #refreshing = false;
+  /** A change arrived while a read was on its way (or the conversation was still loading): read again after it. */
   #refreshWanted = false;
+  #olderStalled = false;
   #markingRead = false;
   /** Where the last mark-read reached, so a count that stays above zero (newer messages not shown yet) is not re-asked. */
   #markedThrough: { customerId: string; sent: number | undefined } | undefined;
@@ -139,9 +147,12 @@ export class ConversationState {
     this.draft = this.#drafts[customer.id] ?? '';
     this.items = [];
     this.hasOlder = false;
+    this.startReached = true;
     this.freshness = undefined;
     this.error = undefined;
     this.loadingOlder = false;
+    this.olderError = undefined;
+    this.#olderStalled = false;
     this.#refreshing = false;
     this.#refreshWanted = false;
     this.status = 'loading';
@@ -150,11 +161,17 @@ export class ConversationState {
     if (result.ok) {
       this.items = result.value.items;
       this.hasOlder = result.value.hasOlder;
+      this.startReached = result.value.startReached !== false;
       this.freshness = result.value.freshness;
       this.status = 'ready';
     } else {
       this.error = result.error;
       this.status = 'error';
+    }
+    // Sync may have answered while this first read was on its way: what it wrote is read now, not lost.
+    if (this.#refreshWanted) {
+      this.#refreshWanted = false;
+      await this.refresh();
     }
   }
 
@@ -198,33 +215,64 @@ export class ConversationState {
     this.customer = undefined;
     this.items = [];
     this.hasOlder = false;
+    this.startReached = true;
+    this.olderError = undefined;
     this.status = 'closed';
     this.draft = '';
   }
 
-  /** The window just older than the oldest message shown (scrolling up). */
-  async loadOlder(): Promise<void> {
-    const oldest = this.items[0];
+  /** Whether scrolling up should load more: older messages in the cache, or maybe on the service. */
+  get canLoadOlder(): boolean {
+    return this.customer !== undefined && this.status === 'ready' && (this.hasOlder || !this.startReached);
+  }
+
+  /**
+   * The window just older than the oldest message shown (scrolling up). When the cache holds nothing older, main
+   * first fetches the next older page from the service. After a failed fetch this waits for `retryOlder`.
+   */
+  async loadOlder(options: { asked?: boolean } = {}): Promise<void> {
     const customer = this.customer;
-    if (oldest === undefined || customer === undefined || !this.hasOlder || this.loadingOlder) return;
+    if (customer === undefined || !this.canLoadOlder || this.loadingOlder || this.olderError !== undefined) return;
+    if (this.#olderStalled && options.asked !== true) return;
+    this.#olderStalled = false;
     const generation = this.#generation;
     this.loadingOlder = true;
+    if (!this.hasOlder) {
+      const fetched = await this.bridge.invoke('conversation:load-older', { customerId: customer.id });
+      if (generation !== this.#generation) return;
+      if (!fetched.ok) {
+        this.loadingOlder = false;
+        this.olderError = fetched.error;
+        return;
+      }
+      this.startReached = fetched.value.reachedStart;
+      // Nothing new and no start: asking again at once would only repeat it; the agent's button still can.
+      this.#olderStalled = fetched.value.added === 0 && !fetched.value.reachedStart;
+    }
+    const oldest = this.items[0];
     const result = await this.bridge.invoke('messages:window', {
       customerId: customer.id,
-      before: cursorOf(oldest),
+      ...(oldest === undefined ? {} : { before: cursorOf(oldest) }),
       limit: messageWindowSize,
     });
     if (generation !== this.#generation) return;
     this.loadingOlder = false;
     if (result.ok) {
       const items = prependOlder(this.items, result.value.items);
-      // A window that adds nothing cannot lead further back: stop rather than ask again forever.
+      // A window that adds nothing cannot lead further back in the cache: stop rather than ask again forever.
       this.hasOlder = result.value.hasOlder && items.length > this.items.length;
+      this.startReached = result.value.startReached !== false;
       this.items = items;
       this.error = undefined;
     } else {
       this.error = result.error;
     }
+  }
+
+  /** Asks the service for older messages again after a failed fetch (the agent's "Try again"). */
+  async retryOlder(): Promise<void> {
+    this.olderError = undefined;
+    await this.loadOlder();
   }
 
   /**
@@ -236,6 +284,7 @@ export class ConversationState {
     if (customer === undefined) return;
     if (this.status !== 'ready') {
       if (this.status === 'error') await this.open(customer);
+      else if (this.status === 'loading') this.#refreshWanted = true;
       return;
     }
     if (this.#refreshing) {
@@ -252,6 +301,7 @@ export class ConversationState {
       const merged = replaceNewest(this.items, result.value.items);
       this.items = merged.items;
       if (!merged.keptOlder) this.hasOlder = result.value.hasOlder;
+      this.startReached = result.value.startReached !== false;
       this.freshness = result.value.freshness;
       this.error = undefined;
     } else {

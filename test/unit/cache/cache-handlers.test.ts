@@ -46,7 +46,13 @@ describe('cache channels', () => {
     unwrap(cache.setCursor(cursorKeys.history('customer-0001'), String(t0)));
     expect(await dispatch('messages:window', { customerId: 'customer-0001' })).toEqual({
       ok: true,
-      value: { items: [expect.objectContaining({ key: 'm1' })], hasOlder: false, hasNewer: false, freshness: { lastSyncedAt: t0 + minute } },
+      value: {
+        items: [expect.objectContaining({ key: 'm1' })],
+        hasOlder: false,
+        hasNewer: false,
+        startReached: false,
+        freshness: { lastSyncedAt: t0 + minute },
+      },
     });
   });
 

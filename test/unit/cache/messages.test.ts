@@ -149,7 +149,7 @@ describe('conversation windows', () => {
   it('gives an empty window for a conversation with no messages', () => {
     const { cache } = testCache({ memory: true });
     unwrap(cache.upsertCustomers([maria]));
-    expect(unwrap(cache.messageWindow({ customerId: maria.id, limit: 50 }))).toEqual({ items: [], hasOlder: false, hasNewer: false });
+    expect(unwrap(cache.messageWindow({ customerId: maria.id, limit: 50 }))).toEqual({ items: [], hasOlder: false, hasNewer: false, startReached: false });
   });
 });
 

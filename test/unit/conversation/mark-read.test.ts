@@ -8,6 +8,7 @@ import { conversationHandlers } from '../../../main/conversation/conversation-ha
 import { EventBus } from '../../../main/ipc/event-bus';
 import { createDispatch, type HandlerTable } from '../../../main/ipc/handler-table';
 import { customer, message, seedChannels, t0, testCache, unwrap } from '../cache/fixtures';
+import { FakeRemote } from '../sync/fake-remote';
 
 function setUp() {
   const { cache } = testCache({ memory: true });
@@ -26,7 +27,7 @@ function setUp() {
     if (event === 'customers:changed') changed.push(payload);
   });
   // Only the conversation channel is under test; the rest of the table is never called here.
-  const dispatch = createDispatch(conversationHandlers(cache, events) as HandlerTable);
+  const dispatch = createDispatch(conversationHandlers(cache, events, new FakeRemote(() => t0)) as HandlerTable);
   return { cache, dispatch, changed };
 }
 

@@ -1,0 +1,261 @@
+/**
+ * A whole conversation as the agent scrolls through it: older messages from the cache first, then from the service
+ * with a loading row; the start claimed only once the service proved it; offline said plainly with a way to try
+ * again; the view kept in place when older messages are added, and kept at the newest message while images load;
+ * and an update that arrives while the conversation is still loading read, not dropped.
+ *
+ * jsdom lays nothing out, so these tests give the thread a height by hand: 100 px per message, a 400 px pane.
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChannelOutput } from '../../../common/contract';
+import type { LoadOlderResult } from '../../../common/contract/conversation';
+import type { Message } from '../../../common/domain';
+import type { Result } from '../../../common/result';
+import ConversationPane from '../../../renderer/features/conversation/ConversationPane.svelte';
+import { ConversationState } from '../../../renderer/features/conversation/conversation-state.svelte';
+import { deferred, fail, FakeBridge, ok, type FakeHandlers } from './fake-bridge';
+import { fixedNow, makeCustomer, makeMessage } from './fixtures';
+
+const maria = makeCustomer(1, { name: 'Maria Lopez' });
+const minute = 60_000;
+
+type Window = ChannelOutput<'messages:window'>;
+
+function windowOf(items: Message[], state: { hasOlder?: boolean; startReached?: boolean } = {}) {
+  return ok<Window>({
+    items,
+    hasOlder: state.hasOlder ?? false,
+    hasNewer: false,
+    startReached: state.startReached ?? true,
+    freshness: { lastSyncedAt: fixedNow - minute },
+  });
+}
+
+/** Messages `from`..`to` (1 is the oldest), one a minute, so they sort as numbered. */
+function messages(from: number, to: number): Message[] {
+  return Array.from({ length: to - from + 1 }, (_, index) => {
+    const number = from + index;
+    return makeMessage({ key: `m${String(number).padStart(5, '0')}`, sent: fixedNow - 10_000 * minute + number * minute, payload: { type: 'TEXT', text: `message ${number}` } });
+  });
+}
+
+// ---- a thread with a height ---------------------------------------------------------------------------------------
+
+const messageHeight = 100;
+const paneHeight = 400;
+/** Height that is not messages: media that loaded, say. */
+let extraHeight = 0;
+const scrollTops = new WeakMap<Element, number>();
+
+function contentHeight(element: Element): number {
+  return element.querySelectorAll('article').length * messageHeight + extraHeight;
+}
+
+function maxScrollTop(element: Element): number {
+  return Math.max(0, contentHeight(element) - paneHeight);
+}
+
+class FakeResizeObserver {
+  static readonly observers = new Set<FakeResizeObserver>();
+  constructor(private readonly callback: () => void) {
+    FakeResizeObserver.observers.add(this);
+  }
+  observe(): void {}
+  disconnect(): void {
+    FakeResizeObserver.observers.delete(this);
+  }
+  /** What the browser does after a layout that changed an observed element's size. */
+  static sizesChanged(): void {
+    for (const observer of FakeResizeObserver.observers) observer.callback();
+  }
+}
+
+beforeEach(() => {
+  extraHeight = 0;
+  Object.defineProperties(HTMLElement.prototype, {
+    scrollHeight: { configurable: true, get: function (this: HTMLElement) { return Math.max(contentHeight(this), paneHeight); } },
+    clientHeight: { configurable: true, get: () => paneHeight },
+    scrollTop: {
+      configurable: true,
+      get: function (this: HTMLElement) { return scrollTops.get(this) ?? 0; },
+      set: function (this: HTMLElement, value: number) { scrollTops.set(this, Math.min(Math.max(0, value), maxScrollTop(this))); },
+    },
+  });
+});
+
+afterEach(() => {
+  for (const name of ['scrollHeight', 'clientHeight', 'scrollTop']) Reflect.deleteProperty(HTMLElement.prototype, name);
+  vi.unstubAllGlobals();
+  FakeResizeObserver.observers.clear();
+});
+
+const thread = () => document.querySelector('.scroller') as HTMLElement;
+const log = () => screen.getByRole('log', { name: 'Messages' });
+const shownTexts = () => within(log()).queryAllByText(/^message \d+$/).map((element) => element.textContent);
+
+/** The agent scrolls the thread to `top` (the browser then fires `scroll`). */
+async function scrollTo(top: number): Promise<void> {
+  thread().scrollTop = top;
+  await fireEvent.scroll(thread());
+}
+
+async function openConversation(handlers: FakeHandlers) {
+  const bridge = new FakeBridge(handlers);
+  const conversation = new ConversationState(bridge);
+  const stop = conversation.listen();
+  await conversation.open(maria);
+  render(ConversationPane, { conversation, now: fixedNow, mediaMode: 'browser', sendText: () => Promise.resolve(ok({})) });
+  return { bridge, conversation, stop };
+}
+
+describe('scrolling back through a conversation', () => {
+  it('reads older messages from the cache first, and keeps the message the agent was reading in place', async () => {
+    const newest = messages(51, 100);
+    const { bridge } = await openConversation({
+      'messages:window': (query) => (query.before === undefined ? windowOf(newest, { hasOlder: true, startReached: false }) : windowOf(messages(1, 50), { startReached: false })),
+    });
+    // Opened at the newest message.
+    expect(thread().scrollTop).toBe(50 * messageHeight - paneHeight);
+
+    await scrollTo(60);
+    await waitFor(() => expect(shownTexts()).toHaveLength(100));
+    // The 50 added messages are above: message 51 is where it was on screen, 60 px below the top.
+    expect(thread().scrollTop).toBe(50 * messageHeight + 60);
+    expect(bridge.inputsOf('messages:window').at(-1)).toMatchObject({ before: { key: 'm00051' } });
+    expect(bridge.inputsOf('conversation:load-older')).toEqual([]);
+  });
+
+  it('fetches older pages from the service with a loading row once the cache has none, until the service says there is no more', async () => {
+    const pages = [deferred<Result<LoadOlderResult>>(), deferred<Result<LoadOlderResult>>()];
+    let fetched = 0;
+    let cache = messages(101, 150);
+    const { bridge } = await openConversation({
+      'messages:window': (query) => {
+        const older = query.before === undefined ? cache : cache.filter((message) => message.sent < (query.before?.sent ?? 0));
+        return windowOf(older.slice(-50), { hasOlder: false, startReached: fetched === 2 });
+      },
+      'conversation:load-older': () => pages[fetched]?.promise ?? fail('INTERNAL', 'asked once too often'),
+    });
+
+    await scrollTo(0);
+    expect(await screen.findByRole('status')).toHaveTextContent('Loading older messages…');
+    expect(screen.queryByText('This is the start of the conversation.')).toBeNull();
+
+    cache = messages(51, 150);
+    fetched = 1;
+    pages[0]?.resolve(ok({ added: 50, reachedStart: false }));
+    await waitFor(() => expect(shownTexts()).toHaveLength(100));
+    // Not proven yet: no start, and the way further back is offered.
+    expect(screen.queryByText('This is the start of the conversation.')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Load older messages' })).toBeInTheDocument();
+
+    await scrollTo(0);
+    cache = messages(1, 150);
+    fetched = 2;
+    pages[1]?.resolve(ok({ added: 50, reachedStart: true }));
+    await waitFor(() => expect(shownTexts()).toHaveLength(150));
+    expect(shownTexts()[0]).toBe('message 1');
+    expect(screen.getByText('This is the start of the conversation.')).toBeInTheDocument();
+    expect(bridge.inputsOf('conversation:load-older')).toEqual([{ customerId: maria.id }, { customerId: maria.id }]);
+
+    // At the proven start, scrolling up asks nobody.
+    await scrollTo(0);
+    expect(bridge.inputsOf('conversation:load-older')).toHaveLength(2);
+  });
+
+  it('never claims the start of a conversation the service has not proved', async () => {
+    await openConversation({
+      'messages:window': () => windowOf(messages(1, 3), { hasOlder: false, startReached: false }),
+      'conversation:load-older': () => new Promise(() => {}),
+    });
+    expect(screen.queryByText('This is the start of the conversation.')).toBeNull();
+    expect(screen.getByRole('status')).toHaveTextContent('Loading older messages…');
+  });
+
+  it('says older messages are not available offline, does not ask again by itself, and tries again on request', async () => {
+    let online = false;
+    const { bridge } = await openConversation({
+      'messages:window': (query) =>
+        query.before === undefined ? windowOf(messages(51, 100), { startReached: false }) : windowOf(online ? messages(1, 50) : [], { startReached: online }),
+      'conversation:load-older': () => (online ? ok({ added: 50, reachedStart: true }) : fail('NETWORK', 'fetch failed', { retryable: true })),
+    });
+    await scrollTo(0);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Older messages are not available offline.');
+    // The 50 newest stay, and scrolling does not hammer a service that is not there.
+    expect(shownTexts()).toHaveLength(50);
+    await scrollTo(10);
+    await scrollTo(0);
+    expect(bridge.inputsOf('conversation:load-older')).toHaveLength(1);
+
+    online = true;
+    await fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(shownTexts()).toHaveLength(100));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText('This is the start of the conversation.')).toBeInTheDocument();
+  });
+
+  it('fetches a conversation whose history was never fetched instead of saying it has no messages', async () => {
+    let fetched = false;
+    await openConversation({
+      'messages:window': () => (fetched ? windowOf(messages(1, 5), { startReached: true }) : windowOf([], { startReached: false })),
+      'conversation:load-older': () => {
+        fetched = true;
+        return ok({ added: 5, reachedStart: true });
+      },
+    });
+    await waitFor(() => expect(shownTexts()).toHaveLength(5));
+    expect(screen.queryByText(/No messages with/)).toBeNull();
+  });
+});
+
+describe('an update while the conversation is loading', () => {
+  it('is read once the load finishes, not dropped', async () => {
+    const first = deferred<ReturnType<typeof windowOf>>();
+    let answered = 0;
+    const bridge = new FakeBridge({
+      'messages:window': () => (answered++ === 0 ? first.promise : windowOf(messages(1, 2))),
+    });
+    const conversation = new ConversationState(bridge);
+    conversation.listen();
+    const opening = conversation.open(maria);
+    render(ConversationPane, { conversation, now: fixedNow, mediaMode: 'browser', sendText: () => Promise.resolve(ok({})) });
+    // Main's first read found nothing; sync stored the history right after and said so before the answer arrived.
+    bridge.emit('messages:changed', { customerId: maria.id, ids: ['m00001', 'm00002'] });
+    first.resolve(windowOf([]));
+    await opening;
+    await waitFor(() => expect(shownTexts()).toEqual(['message 1', 'message 2']));
+    expect(screen.queryByText(/No messages with/)).toBeNull();
+  });
+});
+
+describe('the bottom while media loads', () => {
+  function withImages(): Message[] {
+    return messages(1, 12).map((message, index) =>
+      index % 2 === 0
+        ? message
+        : { ...message, payload: { type: 'IMAGE', category: 'UNSPECIFIED', name: `photo-${index}.jpg`, src: { mime: 'image/jpeg', size: 1000, uri: `inbox-media://m/${index}` } } },
+    );
+  }
+
+  it('stays at the newest message when images take their size after the conversation opened', async () => {
+    vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+    await openConversation({ 'messages:window': () => windowOf(withImages()) });
+    expect(thread().scrollTop).toBe(maxScrollTop(thread()));
+
+    extraHeight = 6 * 240;
+    FakeResizeObserver.sizesChanged();
+    expect(thread().scrollTop).toBe(maxScrollTop(thread()));
+    expect(screen.queryByRole('button', { name: /Jump to latest/ })).toBeNull();
+  });
+
+  it('leaves the view where the agent scrolled to', async () => {
+    vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+    await openConversation({ 'messages:window': () => windowOf(withImages()) });
+    await scrollTo(130);
+
+    extraHeight = 6 * 240;
+    FakeResizeObserver.sizesChanged();
+    expect(thread().scrollTop).toBe(130);
+  });
+});
