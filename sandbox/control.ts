@@ -1,6 +1,8 @@
 /**
  * The control API under /__sandbox/ (only with `control: true` / `--control`): what tests and demos steer the
- * sandbox with. No token; the server only listens on 127.0.0.1.
+ * sandbox with. No token; the server only listens on 127.0.0.1, and the routes answer only requests that name it as
+ * 127.0.0.1 or localhost in Host and, when present, Origin: a web page the user visits cannot reach them, neither
+ * through a DNS name rebound to 127.0.0.1 (its Host is that name) nor by posting across sites (its Origin is its own).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -41,7 +43,28 @@ export const controlRoutes = [
   'POST   /__sandbox/clock               {advanceSeconds} -> {now}',
 ];
 
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost']);
+
+/** `http://127.0.0.1:4010`, `http://localhost` and the like; a Host header is checked as `http://` + itself. */
+function isLoopbackOrigin(candidate: string): boolean {
+  if (!URL.canParse(candidate)) return false;
+  const url = new URL(candidate);
+  return url.protocol === 'http:' && LOOPBACK_NAMES.has(url.hostname) && url.pathname === '/' && url.username === '';
+}
+
+/** Whether a control request comes from this machine's own programs rather than from a web page. */
+export function isLocalControlRequest(headers: { host?: string | undefined; origin?: string | undefined }): boolean {
+  if (headers.host === undefined || !isLoopbackOrigin(`http://${headers.host}`)) return false;
+  return headers.origin === undefined || isLoopbackOrigin(headers.origin);
+}
+
 export function registerControlRoutes(app: FastifyInstance, controller: SandboxController): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/__sandbox/')) return;
+    if (!isLocalControlRequest({ host: request.headers.host, origin: request.headers.origin })) {
+      return reply.code(403).send(errorBody(403, 'Forbidden', 'The control API answers programs on this machine only (Host and Origin must name 127.0.0.1 or localhost)'));
+    }
+  });
   const noContent = (reply: FastifyReply) => reply.code(204).send();
   app.get('/__sandbox/', async () => ({
     baseUrl: controller.baseUrl,

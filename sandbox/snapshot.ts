@@ -2,7 +2,7 @@
  * `--data FILE`: the whole state as JSON (media bytes beside it in FILE.media/), written when something changed
  * and on close, read back at start. Media URLs inside messages are rewritten when the port changed.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { chatbotOrigins, keywordEventTypes } from '../common/api-decisions';
@@ -124,6 +124,10 @@ const Snapshot = z.object({
   enterprises: z.array(EnterpriseSnapshot),
 });
 
+/** The data file holds every account's password and the token secret: its owner's only. */
+const PRIVATE_FILE_MODE = 0o600;
+const PRIVATE_FOLDER_MODE = 0o700;
+
 function mediaDirectory(file: string): string {
   return `${file}.media`;
 }
@@ -131,7 +135,9 @@ function mediaDirectory(file: string): string {
 export function saveSnapshot(runtime: SandboxRuntime, file: string): void {
   const { store } = runtime;
   const directory = mediaDirectory(file);
-  mkdirSync(directory, { recursive: true });
+  mkdirSync(directory, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  // An earlier release made it readable by everyone; closing the folder covers the media files already in it.
+  chmodSync(directory, PRIVATE_FOLDER_MODE);
   const keep = new Set<string>();
   const enterprises = [...store.enterprises.values()].map((enterprise) => {
     const media = [...enterprise.media.values()].map(({ bytes, preview, thumbnail, ...meta }) => {
@@ -139,7 +145,7 @@ export function saveSnapshot(runtime: SandboxRuntime, file: string): void {
         if (data === undefined) continue;
         const name = `${meta._id}${suffix}`;
         keep.add(name);
-        if (!existsSync(join(directory, name))) writeFileSync(join(directory, name), data);
+        if (!existsSync(join(directory, name))) writeFileSync(join(directory, name), data, { mode: PRIVATE_FILE_MODE });
       }
       return meta;
     });
@@ -165,7 +171,8 @@ export function saveSnapshot(runtime: SandboxRuntime, file: string): void {
   const deleted = [...store.registry.entries()].filter(([, entry]) => entry.deleted).map(([id, entry]) => [id, entry.kind, entry.enterpriseId]);
   const snapshot = { version: 1, baseUrl: runtime.baseUrl, secret: runtime.secret, tokens: runtime.tokens, deleted, enterprises };
   const temporary = `${file}.tmp`;
-  writeFileSync(temporary, JSON.stringify(snapshot));
+  rmSync(temporary, { force: true });
+  writeFileSync(temporary, JSON.stringify(snapshot), { mode: PRIVATE_FILE_MODE });
   renameSync(temporary, file);
   store.dirty = false;
 }
