@@ -33,6 +33,21 @@ export const carouselCardType = 'CARD' as const;
  */
 export const mediaUploadField = 'file';
 
+/**
+ * Media URLs. The file routes are `/api/media/{enterprise_id}/{media_id}` and `…/{size_type}` (lines 3089, 3172),
+ * yet the upload and gallery examples answer `https://omni.mmdsmart.com/api/media/{id}`, `…/{id}/thumbnail` and
+ * `…/{id}/preview` (lines 2866-2868, 2941-2943), with no enterprise. We take all four forms wherever a media URI
+ * arrives (upload answers, the gallery, message payloads: common/media-url.ts) and fetch each by the very path it
+ * names (the listed forms through operations media.getListed and media.getListedVariant), and only from the
+ * service the account signed in to, whatever host the URI names.
+ */
+export const mediaUrlForms = {
+  file: '/api/media/{enterprise_id}/{media_id}',
+  fileVariant: '/api/media/{enterprise_id}/{media_id}/{size_type}',
+  listed: '/api/media/{media_id}',
+  listedVariant: '/api/media/{media_id}/{size_type}',
+} as const;
+
 /** The upload limit and accepted types (lines 2963, 2973). */
 export const MAX_MEDIA_BYTES = 50 * 1024 * 1024;
 export const acceptedMediaMimeTypes = [

@@ -16,9 +16,14 @@ export const WEB_MEDIA_UPLOAD_PATH = '/media/upload';
 export const mediaVariants = ['original', 'preview', 'thumbnail'] as const;
 export type MediaVariant = (typeof mediaVariants)[number];
 
-/** One file of the service: the route `/api/media/{enterprise_id}/{media_id}[/{size_type}]` (lines 3089, 3172). */
+/**
+ * One file of the service, in either form the reference shows (common/api-decisions.ts, mediaUrlForms): the file
+ * route `/api/media/{enterprise_id}/{media_id}[/{size_type}]` (lines 3089, 3172), or `/api/media/{media_id}[/…]`
+ * as its upload and gallery examples answer (lines 2866-2868, 2941-2943), which names no enterprise.
+ */
 export interface MediaAddress {
-  enterpriseId: string;
+  /** Absent in the short form. */
+  enterpriseId?: string;
   mediaId: string;
   variant: MediaVariant;
 }
@@ -30,32 +35,43 @@ function isVariant(value: string | undefined): value is MediaVariant {
   return (mediaVariants as readonly string[]).includes(value ?? '');
 }
 
-function addressFromSegments(segments: string[]): MediaAddress | undefined {
-  const [enterpriseId, mediaId, variant, ...rest] = segments;
-  if (rest.length > 0 || enterpriseId === undefined || mediaId === undefined) return undefined;
-  if (!SAFE_ID.test(enterpriseId) || !SAFE_ID.test(mediaId)) return undefined;
-  const chosen = variant ?? 'original';
-  return isVariant(chosen) ? { enterpriseId, mediaId, variant: chosen } : undefined;
+function address(enterpriseId: string | undefined, mediaId: string, variant: string): MediaAddress | undefined {
+  if (enterpriseId !== undefined && !SAFE_ID.test(enterpriseId)) return undefined;
+  if (!SAFE_ID.test(mediaId) || !isVariant(variant)) return undefined;
+  return enterpriseId === undefined ? { mediaId, variant } : { enterpriseId, mediaId, variant };
 }
 
 /**
- * The file a payload's media URI names, or undefined when it is not one of the service's media files. The
- * reference's examples also show `/api/media/{media_id}[/thumbnail]` (lines 2866-2868), which omits the enterprise
- * the file route needs; such URIs cannot be fetched and are not shown (the upload answers the full route).
+ * The file a service path names, in the forms of api-decisions' mediaUrlForms. Two segments are the short form's
+ * variant when the second is a size type (a media id is a UUID, never "preview"), else the file route's original.
+ */
+function addressFromServicePath(segments: string[]): MediaAddress | undefined {
+  const [first, second, third, ...rest] = segments;
+  if (rest.length > 0 || first === undefined) return undefined;
+  if (second === undefined) return address(undefined, first, 'original');
+  if (third !== undefined) return third === 'original' ? undefined : address(first, second, third);
+  if (second === 'original') return undefined;
+  return isVariant(second) ? address(undefined, first, second) : address(first, second, 'original');
+}
+
+/**
+ * The file a payload's media URI names, or undefined when it is not one of the service's media files. Only the ids
+ * are kept: main fetches them from the service the account signed in to, so a URI naming another host never makes
+ * the app contact that host (nor carry the token there).
  */
 export function mediaAddressFromUri(uri: string): MediaAddress | undefined {
   if (!URL.canParse(uri)) return undefined;
   const url = new URL(uri);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  if (url.username !== '' || url.password !== '') return undefined;
   const match = /^\/api\/media\/(.+)$/.exec(url.pathname);
   if (!match?.[1]) return undefined;
-  const segments = match[1].split('/');
-  if (segments.length === 2 && isVariant(segments[1])) return undefined;
-  return addressFromSegments(segments);
+  return addressFromServicePath(match[1].split('/'));
 }
 
 export function rendererMediaUrlFor(address: MediaAddress, mode: 'electron' | 'browser'): string {
-  const path = `${address.enterpriseId}/${address.mediaId}/${address.variant}`;
+  const ids = address.enterpriseId === undefined ? address.mediaId : `${address.enterpriseId}/${address.mediaId}`;
+  const path = `${ids}/${address.variant}`;
   return mode === 'electron' ? `${MEDIA_SCHEME}://${MEDIA_HOST}/${path}` : `${WEB_MEDIA_PREFIX}${path}`;
 }
 
@@ -79,8 +95,14 @@ export function mediaAddressFromRendererUrl(url: URL): MediaAddress | undefined 
   return addressFromRendererPath(url.pathname.slice(WEB_MEDIA_PREFIX.length));
 }
 
-/** Renderer addresses always name the variant, so there is one URL per file and one cache entry. */
+/**
+ * Renderer addresses always name the variant, so there is one URL per file and one cache entry:
+ * `<enterprise>/<media>/<variant>`, or `<media>/<variant>` for the short form.
+ */
 function addressFromRendererPath(path: string): MediaAddress | undefined {
   const segments = path.split('/');
-  return segments.length === 3 ? addressFromSegments(segments) : undefined;
+  const [first, second, third] = segments;
+  if (segments.length === 3 && first !== undefined && second !== undefined && third !== undefined) return address(first, second, third);
+  if (segments.length === 2 && first !== undefined && second !== undefined) return address(undefined, first, second);
+  return undefined;
 }

@@ -1,5 +1,6 @@
 /**
- * The 50 operations of the 2-Way API (shared/spec/README.md), one row each: method, path template, and zod schemas
+ * The 50 operations of the 2-Way API (shared/spec/README.md), and the two media URL forms its examples answer, one
+ * row each: method, path template, and zod schemas
  * for the path parameters, query, body and response. The client, the command line and the tests read this table;
  * nothing else spells a path. Line numbers cite shared/spec/000_0f7d2e12e66a10f3.txt.
  */
@@ -8,6 +9,7 @@ import {
   CHATBOT_COM_EXAMPLE_SPELLING,
   chatbotOriginSpellings,
   keywordEventRequestTypes,
+  mediaUrlForms,
 } from '../../common/api-decisions';
 import {
   ApiAgent,
@@ -427,16 +429,25 @@ export const operations = {
     query: z.strictObject({ media_ids: z.array(z.string().min(1)).min(1) }),
     response: empty,
   },
-  'media.get': { method: 'GET', path: '/api/media/{enterprise_id}/{media_id}', authenticated: true, response: binary },
+  'media.get': { method: 'GET', path: mediaUrlForms.file, authenticated: true, response: binary },
   'media.getVariant': {
     method: 'GET',
-    path: '/api/media/{enterprise_id}/{media_id}/{size_type}',
+    path: mediaUrlForms.fileVariant,
     authenticated: true,
     params: z.object({
       enterprise_id: z.string().min(1),
       media_id: z.string().min(1),
       size_type: z.enum(['preview', 'thumbnail']),
     }),
+    response: binary,
+  },
+  // Not among the 50: the URL forms the reference's upload and gallery examples answer (api-decisions).
+  'media.getListed': { method: 'GET', path: mediaUrlForms.listed, authenticated: true, response: binary },
+  'media.getListedVariant': {
+    method: 'GET',
+    path: mediaUrlForms.listedVariant,
+    authenticated: true,
+    params: z.object({ media_id: z.string().min(1), size_type: z.enum(['preview', 'thumbnail']) }),
     response: binary,
   },
 
@@ -599,6 +610,10 @@ export const operations = {
 export type Operations = typeof operations;
 export type OperationId = keyof Operations;
 export const operationIds = Object.keys(operations) as OperationId[];
+/** The media URL forms of the reference's examples, fetched as they are given (api-decisions' mediaUrlForms). */
+export const listedMediaOperationIds: readonly OperationId[] = ['media.getListed', 'media.getListedVariant'];
+/** The 50 operations of the reference's table. */
+export const referenceOperationIds = operationIds.filter((id) => !listedMediaOperationIds.includes(id));
 
 export function isOperationId(value: string): value is OperationId {
   return Object.hasOwn(operations, value);

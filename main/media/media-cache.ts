@@ -13,6 +13,7 @@ import { sniffMime } from '../../common/media-sniff';
 import type { MediaAddress } from '../../common/media-url';
 import { fail, ok, type Result } from '../../common/result';
 import type { Api } from '../api/client';
+import type { BinaryBody } from '../api/operations';
 import type { Cache } from '../cache/cache';
 import { writeCapped } from './capped-write';
 import { readSniffSample } from './file-check';
@@ -41,8 +42,24 @@ export interface MediaCacheOptions {
   now?: () => number;
 }
 
+/** `<enterprise>/<media>/<variant>`, or `<media>/<variant>` for the short URL form: one key per file either way. */
 export function mediaKey(address: MediaAddress): string {
-  return `${address.enterpriseId}/${address.mediaId}/${address.variant}`;
+  const ids = address.enterpriseId === undefined ? address.mediaId : `${address.enterpriseId}/${address.mediaId}`;
+  return `${ids}/${address.variant}`;
+}
+
+/** The file at `address`, by the path its form names (api-decisions' mediaUrlForms), from the signed-in service. */
+export function fetchMediaFile(api: Api, address: MediaAddress): Promise<Result<BinaryBody>> {
+  const { enterpriseId, mediaId, variant } = address;
+  if (enterpriseId === undefined) {
+    return variant === 'original'
+      ? api.call('media.getListed', { path: { media_id: mediaId } })
+      : api.call('media.getListedVariant', { path: { media_id: mediaId, size_type: variant } });
+  }
+  const path = { enterprise_id: enterpriseId, media_id: mediaId };
+  return variant === 'original'
+    ? api.call('media.get', { path })
+    : api.call('media.getVariant', { path: { ...path, size_type: variant } });
 }
 
 export class MediaCache {
@@ -77,11 +94,7 @@ export class MediaCache {
   }
 
   async #fetch(address: MediaAddress, key: string): Promise<Result<CachedFile>> {
-    const path = { enterprise_id: address.enterpriseId, media_id: address.mediaId };
-    const answer =
-      address.variant === 'original'
-        ? await this.#options.api.call('media.get', { path })
-        : await this.#options.api.call('media.getVariant', { path: { ...path, size_type: address.variant } });
+    const answer = await fetchMediaFile(this.#options.api, address);
     if (!answer.ok) return answer;
     const { body, contentLength } = answer.value;
     const source = body instanceof Readable ? body : Readable.from(body);

@@ -14,6 +14,7 @@ import type { SendableChannelType } from '../../common/payloads/channels';
 import { fail, ok, type ErrorCode, type InboxError, type Result } from '../../common/result';
 import type { Api } from '../api/client';
 import { checkChannel, checkMediaFile, type CheckedFile } from './file-check';
+import { fetchMediaFile } from './media-cache';
 import type { StagedFiles } from './staged-files';
 import { uploadKey, type UploadMemory } from './upload-memory';
 
@@ -172,9 +173,7 @@ export class MediaUploader {
   async #contentHash(media: ApiMedia): Promise<string | undefined> {
     const address = mediaAddressFromUri(media.url);
     if (address === undefined) return undefined;
-    const file = await this.#options.api.call('media.get', {
-      path: { enterprise_id: address.enterpriseId, media_id: address.mediaId },
-    });
+    const file = await fetchMediaFile(this.#options.api, address);
     if (!file.ok) return undefined;
     const hash = createHash('sha256');
     try {

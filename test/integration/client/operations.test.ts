@@ -11,7 +11,7 @@ import type { ApiChannel } from '../../../common/api-types';
 import type { Result } from '../../../common/result';
 import { payloadFromUpload, buildCarousel, buildContact, buildLocation, buildWhatsAppCard } from '../../../common/payloads';
 import { ApiClient } from '../../../main/api/client';
-import { operationIds, type OperationId } from '../../../main/api/operations';
+import { referenceOperationIds, type OperationId } from '../../../main/api/operations';
 import { Session } from '../../../main/session/session';
 import { createMemoryVault } from '../../../main/vault/memory-vault';
 import { DEMO_ACCOUNT, startSandbox, type RunningSandbox } from '../../../sandbox/index';
@@ -301,6 +301,7 @@ describe('every operation against the sandbox', () => {
   });
 
   it('called all 50 operations', () => {
-    expect([...called].sort()).toEqual([...operationIds].sort());
+    // The sandbox answers the file routes its uploads name; the listed URL forms are tested in test/unit/media.
+    expect([...called].sort()).toEqual([...referenceOperationIds].sort());
   });
 });

@@ -43,7 +43,8 @@ describe('npm run api', () => {
     const { code, stdout } = await run(['--list']);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines).toHaveLength(50);
+    // The reference's 50, and the two media URL forms of its examples (api-decisions' mediaUrlForms).
+    expect(lines).toHaveLength(52);
     expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(operationIds);
     expect(stdout).toMatch(/customers\.list\s+GET\s+\/api\/customers\n/);
   });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { channelPayloadSchemas, sendOperationByChannel } from '../../../common/payloads/channels';
-import { operationIds, operations, paramsSchema, pathParamNames, type OperationId } from '../../../main/api/operations';
+import { listedMediaOperationIds, operationIds, operations, paramsSchema, pathParamNames, referenceOperationIds, type OperationId } from '../../../main/api/operations';
 
 /** Copied from shared/spec/README.md's table of all 50 endpoints. */
 const reference: Array<[string, string, string]> = [
@@ -75,7 +75,16 @@ function response(id: OperationId): z.ZodType {
 
 describe('the operation table', () => {
   it('has exactly the 50 operations of the reference, with their methods and paths', () => {
-    expect(operationIds.map((id) => [id, operations[id].method, operations[id].path])).toEqual(reference);
+    expect(referenceOperationIds.map((id) => [id, operations[id].method, operations[id].path])).toEqual(reference);
+  });
+
+  it('adds only the media URL forms of the reference’s upload and gallery examples (lines 2866-2868, 2941-2943)', () => {
+    expect(operationIds.filter((id) => !referenceOperationIds.includes(id))).toEqual(listedMediaOperationIds);
+    expect(listedMediaOperationIds.map((id) => [id, operations[id].method, operations[id].path])).toEqual([
+      ['media.getListed', 'GET', '/api/media/{media_id}'],
+      ['media.getListedVariant', 'GET', '/api/media/{media_id}/{size_type}'],
+    ]);
+    expect(paramsSchema(operations['media.getListedVariant']).safeParse({ media_id: 'm', size_type: 'original' }).success).toBe(false);
   });
 
   it('derives path parameters from the path and refuses empty ones', () => {
