@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchCache } from './cache';
+import { benchConversation } from './conversation';
 import { benchSandboxLists } from './sandbox-lists';
 import { benchSync } from './sync';
 import { benchUpload } from './upload';
@@ -27,6 +28,7 @@ const targets: Record<string, Target> = {
   'cache.update_p95': { max: 1 / 1000, on: 'ratio' },
   'sync.idle_requests_per_min': { min: 1000, on: 'ratio' },
   'sync.inbound_visible_p95': { max: 2.5, on: 'value' },
+  'conversation.older_page_p95': { max: 300, on: 'value' },
   'upload.rss_growth_50mb': { max: 25, on: 'value' },
 };
 
@@ -34,6 +36,7 @@ const suites: [string, () => Promise<BenchFigures>][] = [
   ['sandbox lists', benchSandboxLists],
   ['cache', benchCache],
   ['sync', benchSync],
+  ['conversation', benchConversation],
   ['upload', benchUpload],
 ];
 
