@@ -136,5 +136,15 @@ export function listOrder(direction: SortDirection): '1' | '-1' {
   return direction === 'ascending' ? '1' : '-1';
 }
 
+/**
+ * How long a text message may be, per channel type. The reference states no limit on a TEXT payload's `text` on any
+ * channel (lines 3925-3927 for SMS, and the same two fields on the other send routes), and a 900,000-character
+ * message must not be queued only to be refused or cut by a carrier. We take each platform's own published cap,
+ * counted in characters (code points): SMS as the 1,600 characters carriers split into at most ten-odd concatenated
+ * parts, WhatsApp 4,096 (Cloud API text body), Viber 1,000 (business messages), RCS 3,072 (RBM text), Telegram 4,096
+ * (Bot API message text), WeChat 2,048 (customer-service text). The sandbox, following the reference, sets none.
+ */
+export const maxTextLengthByChannel = { SMS: 1600, WA: 4096, VI: 1000, RCS: 3072, TG: 4096, WECHAT: 2048 } as const;
+
 /** The service's base URL (spec README); the app's default when signing in to a real account. */
 export const DEFAULT_BASE_URL = 'https://omni.mmdsmart.com';

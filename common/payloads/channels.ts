@@ -3,7 +3,7 @@
  * single source: the list of accepted kinds is read from it.
  */
 import { z } from 'zod';
-import type { PayloadType } from '../api-decisions';
+import { maxTextLengthByChannel, type PayloadType } from '../api-decisions';
 import { parseUnknown } from '../parse';
 import { fail, ok, type Result } from '../result';
 import {
@@ -89,5 +89,37 @@ export function parseSendPayload(channel: SendableChannelType, value: unknown): 
   if (!channelAccepts(channel, parsed.value.type)) {
     return fail('VALIDATION', `A ${channel} channel does not accept ${parsed.value.type} messages`, { field: 'type' });
   }
+  if (parsed.value.type === 'TEXT') {
+    const length = textLength(parsed.value.text);
+    const limit = maxTextLength(channel);
+    if (length > limit) {
+      return fail(
+        'VALIDATION',
+        `This message has ${length.toLocaleString('en')} characters; ${channelNames[channel]} takes at most ${limit.toLocaleString('en')}`,
+        { field: 'text' },
+      );
+    }
+  }
   return ok(parsed.value);
+}
+
+const channelNames = {
+  SMS: 'SMS',
+  WA: 'WhatsApp',
+  VI: 'Viber',
+  RCS: 'RCS',
+  TG: 'Telegram',
+  WECHAT: 'WeChat',
+} as const satisfies Record<SendableChannelType, string>;
+
+/** The longest text a message through `channel` may carry (common/api-decisions.ts), in characters. */
+export function maxTextLength(channel: SendableChannelType): number {
+  return (maxTextLengthByChannel satisfies Record<SendableChannelType, number>)[channel];
+}
+
+/** Characters as the platforms count them: code points, so an emoji is one, not two UTF-16 units. */
+export function textLength(text: string): number {
+  let length = 0;
+  for (const _ of text) length += 1;
+  return length;
 }
