@@ -83,6 +83,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const handlers: HandlerTable = {
     'app:info': () =>
       ok({ name: productInfo.productName, version: productInfo.version, mode: options.mode, platform: process.platform }),
+    'app:notices': () => ok({ notices: events.notices() }),
+    'app:dismiss-notice': (notice) => {
+      events.dismissNotice(notice);
+      return ok({});
+    },
     'vault:status': () => ok(vault.status()),
     'session:sign-in': (input) => session.signIn(input),
     'session:sign-out': async ({ forget }) => {

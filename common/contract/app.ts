@@ -18,6 +18,14 @@ export type AppNotice = z.infer<typeof AppNotice>;
 
 export const appChannels = {
   'app:info': { input: z.object({}).strict(), output: AppInfo },
+  /**
+   * The warnings and errors main announced this run and the agent has not dismissed: a window that connects after
+   * they were sent (browser mode's page opens its event stream after main opened the account's data; a reload)
+   * reads them at start.
+   */
+  'app:notices': { input: z.object({}).strict(), output: z.object({ notices: z.array(AppNotice) }) },
+  /** The agent dismissed a notice: windows that connect later no longer show it. */
+  'app:dismiss-notice': { input: AppNotice.strict(), output: z.object({}) },
 } as const;
 
 export const appEvents = {

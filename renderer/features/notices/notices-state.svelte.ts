@@ -1,6 +1,8 @@
 /**
  * Things main wants the agent to know that belong to no single request (`app:notice`): a rebuilt cache, a keychain
- * fallback. Information fades by itself; warnings and errors stay until the agent dismisses them.
+ * fallback. Information fades by itself; warnings and errors stay until the agent dismisses them. Main keeps the
+ * warnings and errors it sent before this window listened (`app:notices`: a cache found damaged while main
+ * started, a page reloaded), so they are read at start; a dismissal is passed on, so later windows skip it.
  */
 import type { InboxBridge } from '../../../common/contract';
 import type { AppNotice } from '../../../common/contract/app';
@@ -21,9 +23,10 @@ export class NoticesState {
 
   constructor(private readonly bridge: InboxBridge) {}
 
-  /** Listens for `app:notice`; returns the function that stops listening. */
+  /** Listens for `app:notice`, then reads those sent before; returns the function that stops listening. */
   listen(): () => void {
     const stop = this.bridge.on('app:notice', (notice) => this.add(notice));
+    void this.#readEarlier();
     return () => {
       stop();
       for (const { timer } of this.#timers) clearTimeout(timer);
@@ -44,8 +47,23 @@ export class NoticesState {
   }
 
   dismiss(id: number): void {
+    const dismissed = this.items.find((item) => item.id === id);
     this.#clearTimer(id);
     this.items = this.items.filter((item) => item.id !== id);
+    if (dismissed !== undefined && dismissed.level !== 'info') {
+      // Only main's memory of it for later windows: nothing to tell the agent if that fails.
+      void this.bridge.invoke('app:dismiss-notice', { level: dismissed.level, message: dismissed.message });
+    }
+  }
+
+  /** Adds the kept notices this window has not shown (one may also have arrived as an event meanwhile). */
+  async #readEarlier(): Promise<void> {
+    const kept = await this.bridge.invoke('app:notices', {});
+    if (!kept.ok) return;
+    for (const notice of kept.value.notices) {
+      const shown = this.items.some((item) => item.level === notice.level && item.message === notice.message);
+      if (!shown) this.add(notice);
+    }
   }
 
   #clearTimer(id: number): void {
