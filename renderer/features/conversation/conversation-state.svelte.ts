@@ -2,7 +2,8 @@
  * The open conversation: a window of its messages read from main's cache (`messages:window`), older windows as the
  * agent scrolls up (`before`; once the cache has none, main fetches older pages from the service first with
  * `conversation:load-older`), a re-read when `messages:changed` or `outbox:changed` concerns this customer, the
- * draft being typed, and replies handed to the outbox (`outbox:send`, then retry or discard when one failed).
+ * draft being typed (kept by main per customer, `drafts:save`, so a reload or restart loses none of it), and replies
+ * handed to the outbox in the order the agent pressed Enter (`outbox:send`, then retry or discard when one failed).
  * Messages live in `$state.raw`: a long history is replaced as a whole, never deep-tracked.
  */
 import type { InboxBridge, PickedFile } from '../../../common/contract';
@@ -11,6 +12,12 @@ import { buildText } from '../../../common/payloads';
 import { fail, type InboxError, type Result } from '../../../common/result';
 import { Attachment } from './attachment-state.svelte';
 import { prependOlder, replaceNewest } from './message-window';
+
+/** Sends one text reply to the open conversation; resolves once the app has taken it (queued), not delivered. */
+export type SendText = (text: string) => Promise<Result<unknown>>;
+
+/** How long typing pauses before the draft is saved; leaving the field, the conversation or the page saves at once. */
+const defaultDraftSaveDelayMs = 400;
 
 export const messageWindowSize = 50;
 /** The largest window the contract accepts (`maxPageSize` in common/contract/cache.ts). */
@@ -35,12 +42,26 @@ export class ConversationState {
   loadingOlder = $state(false);
   /** Why older messages could not be fetched from the service (offline, most often); scrolling does not ask again. */
   olderError = $state.raw<InboxError | undefined>(undefined);
-  /** What the agent is typing to the open customer; each conversation keeps its own until the app closes. */
+  /** What the agent is typing to the open customer; each conversation keeps its own, and main keeps it too. */
   draft = $state('');
+  /** Why the open conversation's last reply was not taken; its words went back into the draft. */
+  replyError = $state.raw<InboxError | undefined>(undefined);
   /** A file waiting to go to the open customer; dropped when another conversation opens. */
   attachment = $state.raw<Attachment | undefined>(undefined);
 
+  /** The field's words of each conversation opened in this session (the open one's are in `draft`). */
   readonly #drafts: Record<string, string> = {};
+  /** Per customer, the replies the agent pressed Enter for that the outbox has not taken yet, oldest first. */
+  readonly #outgoing: Record<string, string[] | undefined> = {};
+  readonly #replyErrors: Record<string, InboxError | undefined> = {};
+  /** What main holds as each customer's draft, as far as this window knows (saves of the same words are skipped). */
+  readonly #savedDrafts: Record<string, string | undefined> = {};
+  /** Customers whose kept draft was read from main; none is saved before that, so a slow read cannot be overwritten. */
+  readonly #restoredDrafts: Record<string, boolean | undefined> = {};
+  /** Saves go out one after another, so an older text never lands after a newer one. */
+  #draftSaves: Promise<unknown> = Promise.resolve();
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #draftSaveDelayMs: number;
   /** Bumped when another conversation opens, so answers about the previous one are dropped. */
   #generation = 0;
   #refreshing = false;
@@ -51,7 +72,12 @@ export class ConversationState {
   /** Where the last mark-read reached, so a count that stays above zero (newer messages not shown yet) is not re-asked. */
   #markedThrough: { customerId: string; sent: number | undefined } | undefined;
 
-  constructor(private readonly bridge: InboxBridge) {}
+  constructor(
+    private readonly bridge: InboxBridge,
+    options: { draftSaveDelayMs?: number } = {},
+  ) {
+    this.#draftSaveDelayMs = options.draftSaveDelayMs ?? defaultDraftSaveDelayMs;
+  }
 
   /** Re-reads the open conversation when its messages or its sends change; returns the function that stops listening. */
   listen(): () => void {
@@ -63,6 +89,7 @@ export class ConversationState {
         if (change.customerId === this.customer?.id) void this.refresh();
       }),
       this.bridge.on('media:progress', (progress) => this.attachment?.progress(progress.uploadId, progress.sentBytes)),
+      this.#saveDraftWhenPageHides(),
     ];
     return () => {
       for (const stop of stops) stop();
@@ -145,6 +172,8 @@ export class ConversationState {
     const generation = ++this.#generation;
     this.customer = customer;
     this.draft = this.#drafts[customer.id] ?? '';
+    this.replyError = this.#replyErrors[customer.id];
+    void this.#restoreDraft(customer.id);
     this.items = [];
     this.hasOlder = false;
     this.startReached = true;
@@ -313,13 +342,128 @@ export class ConversationState {
     }
   }
 
+  /** The agent typed: the draft is saved once typing pauses. */
   setDraft(text: string): void {
     this.draft = text;
+    this.#cancelDraftTimer();
+    this.#draftTimer = setTimeout(() => this.#keepDraft(), this.#draftSaveDelayMs);
+  }
+
+  /** Saves the open conversation's draft now (the field lost focus, the page is going away). */
+  saveDraft(): void {
+    this.#keepDraft();
+  }
+
+  /**
+   * Takes the whole draft as the next reply and empties the field at once, so what the agent types next is theirs
+   * to keep; replies go to the outbox one at a time in the order they were taken. A reply the outbox does not take
+   * goes back into the draft (with any taken after it, to keep their order) and `replyError` says why.
+   */
+  submitDraft(send: SendText): void {
+    const customerId = this.customer?.id;
+    const text = this.draft;
+    if (customerId === undefined || text.trim() === '') return;
+    const waiting = this.#outgoing[customerId] ?? [];
+    waiting.push(text);
+    this.#outgoing[customerId] = waiting;
+    this.draft = '';
+    this.#drafts[customerId] = '';
+    this.replyError = undefined;
+    this.#replyErrors[customerId] = undefined;
+    if (waiting.length === 1) void this.#sendWaiting(customerId, waiting, send);
+  }
+
+  async #sendWaiting(customerId: string, waiting: string[], send: SendText): Promise<void> {
+    for (let text = waiting[0]; text !== undefined; text = waiting[0]) {
+      // `send` goes to the open conversation: replies of one the agent has left go back to its draft instead.
+      const sent =
+        this.customer?.id === customerId ? await send(text.trim()) : fail('CANCELLED', 'Another conversation was opened before this reply was sent');
+      if (!sent.ok) {
+        this.#putBack(customerId, waiting.splice(0), sent.error);
+        break;
+      }
+      waiting.shift();
+    }
+    this.#outgoing[customerId] = undefined;
+    this.#persistDraft(customerId);
+  }
+
+  #putBack(customerId: string, texts: string[], error: InboxError): void {
+    const restored = joinDraft([...texts, this.#fieldOf(customerId)]);
+    this.#drafts[customerId] = restored;
+    this.#replyErrors[customerId] = error;
+    if (this.customer?.id === customerId) {
+      this.draft = restored;
+      this.replyError = error;
+    }
+  }
+
+  #fieldOf(customerId: string): string {
+    return this.customer?.id === customerId ? this.draft : (this.#drafts[customerId] ?? '');
   }
 
   #keepDraft(): void {
+    this.#cancelDraftTimer();
     const id = this.customer?.id;
     if (id === undefined) return;
     this.#drafts[id] = this.draft;
+    this.#persistDraft(id);
   }
+
+  /** Hands main the customer's draft: every word not yet taken by the outbox, replies on their way included. */
+  #persistDraft(customerId: string): void {
+    if (!this.#isRestored(customerId)) return;
+    const text = joinDraft([...(this.#outgoing[customerId] ?? []), this.#fieldOf(customerId)]);
+    if (this.#savedDrafts[customerId] === text) return;
+    this.#savedDrafts[customerId] = text;
+    this.#draftSaves = this.#draftSaves.then(async () => {
+      const saved = await this.bridge.invoke('drafts:save', { customerId, text });
+      // The words stay in this window; the next save (typing, leaving the field) tries again.
+      if (!saved.ok && this.#savedDrafts[customerId] === text) this.#savedDrafts[customerId] = undefined;
+    });
+  }
+
+  /** Puts back the draft main kept for this customer (from before a reload or restart), unless this window has one. */
+  async #restoreDraft(customerId: string): Promise<void> {
+    if (this.#isRestored(customerId)) return;
+    const kept = await this.bridge.invoke('drafts:get', { customerId });
+    // Unread (main not answering), nothing is saved over what main may hold; the next opening asks again.
+    if (!kept.ok || this.#isRestored(customerId)) return;
+    this.#restoredDrafts[customerId] = true;
+    this.#savedDrafts[customerId] = kept.value?.text ?? '';
+    if (kept.value !== null) {
+      // Words typed while main was answering go after the kept ones, so neither is lost.
+      const restored = joinDraft([kept.value.text, this.#fieldOf(customerId)]);
+      this.#drafts[customerId] = restored;
+      if (this.customer?.id === customerId) this.draft = restored;
+    }
+    this.#persistDraft(customerId);
+  }
+
+  #isRestored(customerId: string): boolean {
+    return this.#restoredDrafts[customerId] === true;
+  }
+
+  #saveDraftWhenPageHides(): () => void {
+    const save = () => this.#keepDraft();
+    const saveIfHidden = () => {
+      if (document.visibilityState === 'hidden') this.#keepDraft();
+    };
+    window.addEventListener('pagehide', save);
+    document.addEventListener('visibilitychange', saveIfHidden);
+    return () => {
+      window.removeEventListener('pagehide', save);
+      document.removeEventListener('visibilitychange', saveIfHidden);
+    };
+  }
+
+  #cancelDraftTimer(): void {
+    if (this.#draftTimer !== undefined) clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
+  }
+}
+
+/** One draft from several pieces (replies not taken, then what the field holds), leaving out blank ones. */
+function joinDraft(pieces: string[]): string {
+  return pieces.filter((piece) => piece.trim() !== '').join('\n');
 }

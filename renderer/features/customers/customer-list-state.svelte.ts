@@ -2,7 +2,9 @@
  * The customer list: pages read from main's cache by key (`customers:page` with `after`), a debounced search and an
  * unread-only filter, and re-reads when `customers:changed` says rows moved. Rows live in `$state.raw` because the
  * list may grow to 100k rows as the agent scrolls; every change replaces the array instead of deep-tracking it.
+ * Which customers have a draft is read once (`drafts:list`) and then follows `drafts:changed`.
  */
+import { SvelteSet } from 'svelte/reactivity';
 import type { InboxBridge } from '../../../common/contract';
 import type { CustomerPageQuery } from '../../../common/contract/cache';
 import type { Customer, CustomerCursor, Freshness, UnreadCounts } from '../../../common/domain';
@@ -35,6 +37,8 @@ export class CustomerListState {
   activeId = $state<string | undefined>(undefined);
   /** Unread totals across the inbox, whatever the filter shows. */
   unread = $state.raw<UnreadCounts | undefined>(undefined);
+  /** The customers the agent has unsent words for: their rows say "Draft". */
+  readonly draftIds = new SvelteSet<string>();
 
   readonly hasMore = $derived(this.nextCursor !== undefined);
   readonly activeIndex = $derived(this.activeId === undefined ? -1 : this.rows.findIndex((row) => row.id === this.activeId));
@@ -45,6 +49,8 @@ export class CustomerListState {
   #refreshWanted = false;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #searchDelayMs: number;
+  /** Customers whose draft changed since listening began: the list's answer may be older than what the event said. */
+  readonly #draftsChangedSince: Record<string, boolean | undefined> = {};
 
   constructor(
     private readonly bridge: InboxBridge,
@@ -56,8 +62,15 @@ export class CustomerListState {
   /** Re-reads when the sync engine or the outbox changed customers; returns the function that stops listening. */
   listen(): () => void {
     const stop = this.bridge.on('customers:changed', () => void this.refresh());
+    const stopDrafts = this.bridge.on('drafts:changed', ({ customerId, draft }) => {
+      this.#draftsChangedSince[customerId] = true;
+      if (draft === null) this.draftIds.delete(customerId);
+      else this.draftIds.add(customerId);
+    });
+    void this.#readDrafts();
     return () => {
       stop();
+      stopDrafts();
       this.#cancelSearchTimer();
     };
   }
@@ -191,6 +204,15 @@ export class CustomerListState {
   /** Asks for the next page when row `index` is within a screenful of the end of what is loaded. */
   loadMoreNear(index: number): void {
     if (index >= this.rows.length - customerPageSize / 2) void this.loadMore();
+  }
+
+  async #readDrafts(): Promise<void> {
+    const result = await this.bridge.invoke('drafts:list', {});
+    // The marker is a nicety beside the list: when drafts cannot be listed, rows simply show none.
+    if (!result.ok) return;
+    for (const { customerId } of result.value.drafts) {
+      if (this.#draftsChangedSince[customerId] !== true) this.draftIds.add(customerId);
+    }
   }
 
   async #readUnread(): Promise<void> {

@@ -1,14 +1,14 @@
 /**
  * Writing a reply: Enter sends, Shift+Enter and an input method's Enter do not, nothing blank is sent, a failed
- * send keeps the words and says why, and each conversation keeps its own draft.
+ * send keeps the words and says why, and each conversation keeps its own draft. Words are never lost to a send on
+ * its way: what is typed meanwhile stays, Enter meanwhile queues the next reply, and replies go out in order.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { Customer } from '../../../common/domain';
 import { fail, ok, type Result } from '../../../common/result';
-import type { SendText } from '../../../renderer/features/conversation/Composer.svelte';
 import ConversationPane from '../../../renderer/features/conversation/ConversationPane.svelte';
-import { ConversationState } from '../../../renderer/features/conversation/conversation-state.svelte';
+import { ConversationState, type SendText } from '../../../renderer/features/conversation/conversation-state.svelte';
 import { expectAccessible } from './accessibility';
 import { deferred, FakeBridge } from './fake-bridge';
 import { fixedNow, makeCustomer, makeMessage } from './fixtures';
@@ -122,5 +122,75 @@ describe('the composer', () => {
     expect(other).toHaveValue('');
     await conversation.open(maria);
     expect(await screen.findByRole('textbox', { name: 'Message to Maria Lopez' })).toHaveValue('Half a thought');
+  });
+
+  it('keeps what is typed while the previous reply is being taken, and clears only what was sent', async () => {
+    const answer = deferred<Result<unknown>>();
+    const send = vi.fn<SendText>(() => answer.promise);
+    const { field } = await openWith(send);
+    await type(field, 'Your parcel left the depot');
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    await type(field, 'It should arrive tomo');
+    answer.resolve(ok({}));
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(field).toHaveValue('It should arrive tomo');
+    expect(send).toHaveBeenCalledExactlyOnceWith('Your parcel left the depot');
+  });
+
+  it('queues a reply sent with Enter while the previous one is on its way, and sends them in the order typed', async () => {
+    const answers = [deferred<Result<unknown>>(), deferred<Result<unknown>>(), deferred<Result<unknown>>()];
+    const queued = [...answers];
+    const send = vi.fn<SendText>(() => queued.shift()?.promise ?? Promise.resolve(ok({})));
+    const { field } = await openWith(send);
+    for (const words of ['One', 'Two', 'Three']) {
+      await type(field, words);
+      await fireEvent.keyDown(field, { key: 'Enter' });
+      expect(field).toHaveValue('');
+    }
+    expect(send.mock.calls).toEqual([['One']]);
+    answers[0]?.resolve(ok({}));
+    await waitFor(() => expect(send.mock.calls).toEqual([['One'], ['Two']]));
+    answers[1]?.resolve(ok({}));
+    await waitFor(() => expect(send.mock.calls).toEqual([['One'], ['Two'], ['Three']]));
+    answers[2]?.resolve(ok({}));
+    await waitFor(() => expect(field).toHaveValue(''));
+  });
+
+  it('puts a reply that was not taken back in the field, with the ones queued after it and what was typed since', async () => {
+    const first = deferred<Result<unknown>>();
+    const queued = [first];
+    const send = vi.fn<SendText>(() => queued.shift()?.promise ?? Promise.resolve(ok({})));
+    const { field } = await openWith(send);
+    await type(field, 'Hello again');
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    await type(field, 'Are you there?');
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    await type(field, 'Still typ');
+    first.resolve(fail('OPTED_OUT', '403'));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not sent: This customer opted out of messages on this channel.');
+    expect(field).toHaveValue('Hello again\nAre you there?\nStill typ');
+    // The reply queued behind the refused one is not sent ahead of it.
+    expect(send.mock.calls).toEqual([['Hello again']]);
+  });
+
+  it('puts back, in its own conversation, a queued reply whose conversation was left before it could go', async () => {
+    const first = deferred<Result<unknown>>();
+    const send = vi.fn<SendText>(() => first.promise);
+    const { conversation, field } = await openWith(send);
+    await type(field, 'First');
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    await type(field, 'Second');
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    await conversation.open(makeCustomer(2, { name: 'James Carter' }));
+    first.resolve(ok({}));
+    expect(await screen.findByRole('textbox', { name: 'Message to James Carter' })).toHaveValue('');
+    await waitFor(() => expect(conversation.draft).toBe(''));
+
+    await conversation.open(maria);
+    expect(await screen.findByRole('textbox', { name: 'Message to Maria Lopez' })).toHaveValue('Second');
+    expect(screen.getByRole('alert')).toHaveTextContent('Not sent:');
+    expect(send.mock.calls).toEqual([['First']]);
   });
 });
