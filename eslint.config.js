@@ -1,6 +1,8 @@
 /**
  * Lint, including the process boundaries the design depends on: the renderer never reaches Electron, Node or main;
- * common/ runs anywhere, so it imports none of those and no DOM; only main/electron/ imports 'electron'.
+ * common/ runs anywhere, so it imports none of those and no DOM; only main/electron/ and the preload import
+ * 'electron'; the sandboxed preload imports nothing else but common/; main/electron/ never the renderer; the sandbox,
+ * a stand-in for the real service, nothing of the app but common/.
  */
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
@@ -30,6 +32,27 @@ const mainBoundary = {
   patterns: [
     { group: ['electron', 'electron/*'], message: "Only main/electron/ imports 'electron': keep the rest testable in Node." },
     { group: ['**/renderer/**'], message: 'main never imports the renderer.' },
+  ],
+};
+
+export const preloadBoundary = {
+  patterns: [
+    { group: nodeModules, message: 'The preload runs sandboxed: no Node modules, only electron and common/.' },
+    { group: ['**/main/**', '**/main', '**/renderer/**', '**/sandbox/**'], message: 'The preload imports only electron and common/.' },
+    { regex: '^(?!electron$|electron/|\\.)', message: 'The preload runs sandboxed: no packages but electron.' },
+  ],
+};
+
+export const mainElectronBoundary = {
+  patterns: [
+    { group: ['**/renderer/**', '**/renderer', '**/preload/**'], message: 'main/electron/ never imports the renderer or the preload: they run in other processes.' },
+  ],
+};
+
+export const sandboxBoundary = {
+  patterns: [
+    { group: ['**/main/**', '**/main', '**/renderer/**', '**/preload/**'], message: 'The sandbox stands in for the real service: it imports only sandbox/ and common/.' },
+    { group: ['electron', 'electron/*'], message: 'The sandbox is a plain Node server: no Electron.' },
   ],
 };
 
@@ -70,5 +93,17 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
     rules: { 'no-restricted-imports': ['error', mainBoundary] },
+  },
+  {
+    files: ['main/electron/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', mainElectronBoundary] },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', preloadBoundary] },
+  },
+  {
+    files: ['sandbox/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', sandboxBoundary] },
   },
 );

@@ -11,6 +11,10 @@ async function lintAs(fixture: string, filePath: string): Promise<string[]> {
   return (result?.messages ?? []).map((message) => `${message.ruleId ?? 'fatal'}: ${message.message}`);
 }
 
+async function restrictedImports(fixture: string, filePath: string): Promise<string[]> {
+  return (await lintAs(fixture, filePath)).filter((message) => message.startsWith('no-restricted-imports'));
+}
+
 // Loading eslint's config and plugins takes seconds on a busy two-core machine.
 describe('lint enforces process boundaries', { timeout: 30_000 }, () => {
   it('rejects a renderer file importing electron, node:fs or main/', async () => {
@@ -32,6 +36,31 @@ describe('lint enforces process boundaries', { timeout: 30_000 }, () => {
     expect(outside.some((message) => message.startsWith('no-restricted-imports') && message.includes("'electron'"))).toBe(true);
     const inside = await lintAs('main-imports-electron.ts', 'main/electron/window-name.ts');
     expect(inside.filter((message) => message.startsWith('no-restricted-imports'))).toEqual([]);
+  });
+
+  it('rejects a preload importing Node, main/ or any package but electron, and allows electron and common/', async () => {
+    const messages = await restrictedImports('preload-imports-node.ts', 'preload/leaky.ts');
+    expect(messages.some((message) => message.includes("'node:fs'"))).toBe(true);
+    expect(messages.some((message) => message.includes("'zod'"))).toBe(true);
+    expect(messages.some((message) => message.includes('app-services'))).toBe(true);
+    expect(messages.some((message) => message.includes("'electron'") || message.includes('common/result'))).toBe(false);
+  });
+
+  it('rejects main/electron/ importing the renderer', async () => {
+    const messages = await restrictedImports('main-electron-imports-renderer.ts', 'main/electron/leaky.ts');
+    expect(messages.some((message) => message.includes('web-bridge'))).toBe(true);
+  });
+
+  it('rejects the sandbox importing main/ or the renderer, and allows common/', async () => {
+    const messages = await restrictedImports('sandbox-imports-main.ts', 'sandbox/leaky.ts');
+    expect(messages.some((message) => message.includes('main/api/client'))).toBe(true);
+    expect(messages.some((message) => message.includes('renderer/lib/time'))).toBe(true);
+    expect(messages.some((message) => message.includes('api-decisions'))).toBe(false);
+  });
+
+  it('accepts the real preload, Electron shell and sandbox as they are', async () => {
+    const results = await eslint.lintFiles(['preload/index.ts', 'main/electron/shell.ts', 'main/electron/protocols.ts', 'sandbox/http.ts', 'sandbox/control.ts']);
+    expect(results.flatMap((result) => result.messages.map((message) => `${result.filePath}: ${message.message}`))).toEqual([]);
   });
 
   it('accepts the real renderer entry as it is', async () => {
