@@ -4,14 +4,18 @@
  */
 import type { Sql } from './sql';
 
-export function indexCustomer(sql: Sql, rowid: number | bigint, name: string | null, phone: string): void {
+/** Indexes a new customer's name words, and its phone's digits for fragment search (migration 9). */
+export function indexCustomer(sql: Sql, rowid: number | bigint, name: string | null, phone: string, phoneDigits: string): void {
   sql.statement('INSERT INTO customers_fts (rowid, name, phone) VALUES (?, ?, ?)').run(rowid, name, phone);
+  sql.statement('INSERT INTO customer_phones_fts (rowid, digits) VALUES (?, ?)').run(rowid, phoneDigits);
 }
 
 /** Re-indexes a stored customer from its current row, after its name or phone may have changed. */
 export function reindexCustomer(sql: Sql, id: string): void {
   sql.statement('DELETE FROM customers_fts WHERE rowid = (SELECT local_id FROM customers WHERE id = ?)').run(id);
   sql.statement('INSERT INTO customers_fts (rowid, name, phone) SELECT local_id, name, phone FROM customers WHERE id = ?').run(id);
+  sql.statement('DELETE FROM customer_phones_fts WHERE rowid = (SELECT local_id FROM customers WHERE id = ?)').run(id);
+  sql.statement('INSERT INTO customer_phones_fts (rowid, digits) SELECT local_id, phone_digits FROM customers WHERE id = ?').run(id);
 }
 
 export function indexMessage(sql: Sql, rowid: number | bigint, text: string): void {

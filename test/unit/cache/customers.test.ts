@@ -169,6 +169,50 @@ describe('customer search', () => {
     expect(search('+49 151')).toEqual(['customer-0003']);
   });
 
+  it('finds a phone number by any run of its digits, as the README promises', () => {
+    const { cache } = testCache({ memory: true });
+    unwrap(
+      cache.upsertCustomers([
+        customer(1, { name: 'Ana Houston', phone: '+1 713 287 5671' }),
+        customer(2, { name: 'Ben Frisco', phone: '14155556604' }),
+        customer(3, { name: 'Suite 287', phone: '442079460000' }),
+      ]),
+    );
+    const search = (text: string) => ids(unwrap(cache.customerPage({ limit: 50, search: text })).items);
+    expect(search('6604')).toEqual(['customer-0002']);
+    expect(search('32875')).toEqual(['customer-0001']);
+    expect(search('287 5671')).toEqual(['customer-0001']);
+    expect(search('(713) 287-5671')).toEqual(['customer-0001']);
+    // Digits also still find a name word they start.
+    expect(search('287')).toEqual(['customer-0003', 'customer-0001']);
+    expect(search('ana 567')).toEqual(['customer-0001']);
+    expect(search('ben 567')).toEqual([]);
+    // One or two digits match anywhere too, so every digit typed narrows the list.
+    expect(search('66')).toEqual(['customer-0002']);
+    expect(search('ben 60')).toEqual(['customer-0002']);
+    expect(search('99999')).toEqual([]);
+  });
+
+  it('pages a phone fragment that thousands of customers share exactly like a rare one', () => {
+    const { cache } = testCache({ memory: true });
+    const total = 2500;
+    // Every phone holds "1555"; only every 500th holds "98765".
+    unwrap(cache.upsertCustomers(Array.from({ length: total }, (_, index) => customer(index + 1, { phone: `1555${index % 500 === 0 ? '98765' : '00000'}${index}` }))));
+    expect(readAllPages(cache, { limit: 200, search: '1555' }).flat()).toEqual(Array.from({ length: total }, (_, index) => customer(total - index).id));
+    expect(readAllPages(cache, { limit: 2, search: '8765' }).flat()).toEqual(['customer-2001', 'customer-1501', 'customer-1001', 'customer-0501', 'customer-0001']);
+  });
+
+  it('finds a renamed phone number by its new digits only', () => {
+    const { cache } = testCache({ memory: true });
+    unwrap(cache.upsertCustomers([customer(1, { phone: '17132875671' })]));
+    unwrap(cache.upsertCustomers([customer(1, { phone: '14155556604' })]));
+    const search = (text: string) => ids(unwrap(cache.customerPage({ limit: 50, search: text })).items);
+    expect(search('5556604')).toEqual(['customer-0001']);
+    expect(search('32875')).toEqual([]);
+    expect(search('56')).toEqual(['customer-0001']);
+    expect(search('71')).toEqual([]);
+  });
+
   it.each([
     ['a double quote', '"mar'],
     ['an asterisk', 'mar*'],

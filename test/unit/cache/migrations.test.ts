@@ -87,6 +87,10 @@ describe('migrations', () => {
         // Indexes added after the rows were written still find them.
         expect(unwrap(cache.customerPage({ limit: 50, search: 'zoe quart' })).items.map((item) => item.id)).toEqual(['customer-1']);
         expect(unwrap(cache.customerPage({ limit: 50, search: '4477009' })).items.map((item) => item.id)).toEqual(['customer-1']);
+        // Any part of the phone number, and one or two characters, from version 9 on.
+        expect(unwrap(cache.customerPage({ limit: 50, search: '7009001' })).items.map((item) => item.id)).toEqual(['customer-1']);
+        expect(unwrap(cache.customerPage({ limit: 50, search: 'qu' })).items.map((item) => item.id)).toEqual(['customer-1']);
+        expect(unwrap(cache.customerPage({ limit: 50, search: '23' })).items.map((item) => item.id)).toEqual(['customer-1']);
         expect(unwrap(cache.searchMessages({ text: 'parc', limit: 10 })).map((found) => found.key)).toEqual(['message-1']);
         expect(unwrap(cache.getCursor('customers'))).toEqual({ value: 'complete', updatedAt: t0 + 2000 });
         expect(unwrap(cache.unreadCounts())).toEqual({ messages: 1, conversations: 1, byChannel: { 'channel-sms': 1 } });

@@ -3,7 +3,7 @@
  * prefix terms, so no input can smuggle FTS5 syntax into the query.
  */
 import { describe, expect, it } from 'vitest';
-import { planSearch, startsWordsFor } from '../../../main/cache/search-query';
+import { phoneDigitsOf, planCustomerSearch, planSearch, searchWordsOf } from '../../../main/cache/search-query';
 
 describe('planSearch', () => {
   it('makes each word a quoted prefix term that must match', () => {
@@ -35,12 +35,31 @@ describe('planSearch', () => {
   });
 });
 
-describe('startsWordsFor', () => {
-  it('needs every term to start some word, ignoring case and accents', () => {
-    expect(startsWordsFor("Seán O'Brien 353851234567", ['br'])).toBe(true);
-    expect(startsWordsFor('José Müller', ['mu', 'jo'])).toBe(true);
-    expect(startsWordsFor('José Müller', ['mu', 'x'])).toBe(false);
-    expect(startsWordsFor('José Müller', ['ll'])).toBe(false);
-    expect(startsWordsFor('José Müller 4915112345678', ['49'])).toBe(true);
+describe('planCustomerSearch', () => {
+  it('looks for digits anywhere in the phone number, and name words by their start', () => {
+    expect(planCustomerSearch('32875')).toEqual({ kind: 'indexed', match: undefined, fragments: ['32875'], shortDigits: [] });
+    expect(planCustomerSearch('+1 (713) 287')).toEqual({ kind: 'indexed', match: undefined, fragments: ['1713287'], shortDigits: [] });
+    expect(planCustomerSearch('Müller 6604 49')).toEqual({ kind: 'indexed', match: '"muller"*', fragments: ['6604'], shortDigits: ['49'] });
+  });
+
+  it('sends one or two characters to the short scan, saying which are digits', () => {
+    expect(planCustomerSearch('Ér 4')).toEqual({ kind: 'short', terms: [{ text: 'er', digits: false }, { text: '4', digits: true }] });
+    expect(planCustomerSearch('+71')).toEqual({ kind: 'short', terms: [{ text: '71', digits: true }] });
+  });
+
+  it('folds before cutting into words, so a decomposed accent does not split a word', () => {
+    expect(planCustomerSearch('Mu\u0308ller')).toMatchObject({ match: '"muller"*' });
+  });
+
+  it('treats empty or symbol-only input as no search', () => {
+    for (const input of [undefined, '', '   ', '"*()', '-:^']) expect(planCustomerSearch(input)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('what a customer row is searched by', () => {
+  it('keeps folded name words each after a space, and the phone\'s digits alone', () => {
+    expect(searchWordsOf("Seán O'Brien")).toBe(' sean o brien');
+    expect(searchWordsOf(null)).toBe('');
+    expect(phoneDigitsOf('+1 (713) 287-5671')).toBe('17132875671');
   });
 });
