@@ -211,7 +211,9 @@ export class ApiClient implements Api {
     if (status < 200 || status >= 300) {
       const text = await readText(response, MAX_ERROR_BYTES, true);
       const header = (name: string) => headerValue(response, name);
-      return { ok: false, error: errorFromResponse({ status, header, bodyText: text.ok ? text.value : '', nowMs: this.#clock.now() }) };
+      // A Retry-After date is on the service's clock: read it against the service's now, as this answer's Date puts it.
+      const serverNowMs = this.#clock.now() + (this.#serverClockOffsetMs ?? 0);
+      return { ok: false, error: errorFromResponse({ status, header, bodyText: text.ok ? text.value : '', nowMs: serverNowMs }) };
     }
 
     if (spec.response.kind === 'binary') {

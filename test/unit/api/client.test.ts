@@ -287,6 +287,25 @@ describe('503 Service Unavailable with Retry-After', () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it('reads a Retry-After date on the service’s clock, which may be 10 minutes off ours', async () => {
+    for (const serverAheadMs of [-600_000, 600_000]) {
+      let calls = 0;
+      const { client, clock } = await setup((_request, response) => {
+        calls += 1;
+        const serverNow = clock.now() + serverAheadMs;
+        const headers = { date: new Date(serverNow).toUTCString(), 'retry-after': new Date(serverNow + 6_000).toUTCString() };
+        if (calls === 1) sendError(response, 503, 'Down for maintenance', headers);
+        else sendJson(response, 200, { stories: [] }, { date: headers.date });
+      });
+      expect((await client.call('scenarios.list')).ok).toBe(true);
+      // Whole seconds either way: the Date header's resolution.
+      expect(clock.sleeps).toHaveLength(1);
+      expect(Math.abs((clock.sleeps[0] ?? 0) - 6_000), `service ${serverAheadMs} ms off`).toBeLessThanOrEqual(1_000);
+      client.close();
+      await server?.close();
+    }
+  });
+
   it('gives a long Retry-After back to the caller, who waits it out (sync, outbox)', async () => {
     const { server, client, clock } = await setup((_request, response) =>
       sendError(response, 503, 'Down for maintenance', { 'retry-after': '120' }),

@@ -26,6 +26,9 @@ export interface FakeServer {
 export async function startFakeServer(handler: FakeHandler): Promise<FakeServer> {
   const requests: RecordedRequest[] = [];
   const server = http.createServer((req, res) => {
+    // No Date header unless the test writes one: the client measures the service's clock from it, and a test's
+    // clock is not the wall clock Node would stamp.
+    res.sendDate = false;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
