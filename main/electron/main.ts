@@ -4,8 +4,10 @@
  */
 import Store from 'electron-store';
 import { createAppServices } from '../app-services';
+import { useOwnerOnlyUmask } from '../user-data';
 import { startShell } from './shell';
 
+useOwnerOnlyUmask();
 startShell({
   createServices: createAppServices,
   openWindowStateStore: () => {

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol, type Session } from 'electron';
+import { realPathInside } from '../contained-file';
 import { rendererContentTypes } from '../renderer-content-types';
 
 export const APP_SCHEME = 'app';
@@ -48,8 +49,10 @@ export async function serveRenderer(request: Request, rendererDir: string): Prom
   }
   const file = join(rendererDir, relative === '' ? 'index.html' : relative);
   if (!file.startsWith(rendererDir + sep)) return notFound();
+  const realFile = await realPathInside(rendererDir, file);
+  if (realFile === undefined) return notFound();
   try {
-    const body = await readFile(file);
+    const body = await readFile(realFile);
     return new Response(request.method === 'HEAD' ? null : body, {
       headers: {
         'Content-Type': rendererContentTypes[extname(file)] ?? 'application/octet-stream',

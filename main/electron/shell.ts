@@ -8,6 +8,7 @@ import { app, BrowserWindow, safeStorage, session } from 'electron';
 import type { AppServices, AppServicesOptions } from '../app-services';
 import { createDispatch } from '../ipc/handler-table';
 import { productInfo } from '../product-info';
+import { protectUserData, reportNarrowed } from '../user-data';
 import type { SafeStorage } from '../vault/safe-storage-vault';
 import { guardSession, guardWebContents } from './guards';
 import { forwardEvents, registerInvokeHandler } from './ipc';
@@ -50,6 +51,7 @@ export function startShell(options: ShellOptions): void {
         window: () => mainWindow,
         onOpenConversation: (customerId) => started.services?.events.emit('app:open-conversation', { customerId }),
       });
+      reportNarrowed(protectUserData(app.getPath('userData')));
       const services = await options.createServices({
         mode: 'electron',
         userDataDir: app.getPath('userData'),

@@ -73,6 +73,11 @@ export class MediaCache {
     this.#capBytes = options.capBytes ?? DEFAULT_MEDIA_CACHE_BYTES;
   }
 
+  /** The folder the files live in: nothing outside it is ever served (media-route.ts). */
+  get folder(): string {
+    return this.#options.dir;
+  }
+
   /** The file on disk, fetched from the service first when it is not there; marks it as just used. */
   async open(address: MediaAddress): Promise<Result<CachedFile>> {
     const key = mediaKey(address);

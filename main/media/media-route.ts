@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { mediaAddressFromRendererUrl } from '../../common/media-url';
 import type { ErrorCode } from '../../common/result';
+import { realPathInside } from '../contained-file';
 import type { MediaCache } from './media-cache';
 
 export type MediaRequestHandler = (request: Request) => Promise<Response>;
@@ -66,7 +67,10 @@ export function createMediaRequestHandler(cache: MediaCache): MediaRequestHandle
     const file = await cache.open(address);
     if (!file.ok) return plain(statusFor(file.error.code), `Media unavailable (${file.error.code})`);
 
-    const { path, mime, size } = file.value;
+    const { mime, size } = file.value;
+    // The path comes from a cache row: a link planted in the folder, or an edited row, must not reach other files.
+    const path = await realPathInside(cache.folder, file.value.path);
+    if (path === undefined) return plain(404, 'No such media');
     const headers: Record<string, string> = {
       ...baseHeaders(),
       'Content-Type': isInline(mime) ? mime : 'application/octet-stream',

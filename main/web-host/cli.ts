@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createAppServices } from '../app-services';
 import { createDispatch } from '../ipc/handler-table';
-import { defaultUserDataDir } from '../user-data';
+import { defaultUserDataDir, protectUserData, reportNarrowed, useOwnerOnlyUmask } from '../user-data';
 import { openFileCommand, writeLaunchFile } from './launch-file';
 import { LAUNCH_TOKEN_LIFETIME_MS } from './launch-tokens';
 import { startWebHost } from './server';
@@ -44,7 +44,9 @@ if (!existsSync(rendererDir)) {
   process.exit(1);
 }
 
+useOwnerOnlyUmask();
 const userDataDir = values['user-data'] ?? defaultUserDataDir();
+reportNarrowed(protectUserData(userDataDir));
 const services = await createAppServices({ mode: 'browser', userDataDir });
 const host = await startWebHost({
   dispatch: createDispatch(services.handlers, {

@@ -19,6 +19,7 @@ import { WEB_MEDIA_PREFIX } from '../../common/media-url';
 import type { Dispatch } from '../ipc/handler-table';
 import type { EventBus } from '../ipc/event-bus';
 import type { WebMediaHandler } from '../media/web-media';
+import { realPathInside } from '../contained-file';
 import { rendererContentTypes } from '../renderer-content-types';
 import {
   createLaunchTokens,
@@ -217,6 +218,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return send(response, 503, 'text/plain; charset=utf-8', 'The renderer is not built: run `npm run build`.');
       }
     }
+    const realFile = await realPathInside(rendererDir, file);
+    if (realFile === undefined) return forbidden(response, 'Outside the app');
     const type = rendererContentTypes[extname(file)] ?? 'application/octet-stream';
     response.writeHead(200, {
       'Content-Type': type,
@@ -225,7 +228,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       ...securityHeaders(),
     });
     await new Promise<void>((done, failed) => {
-      const stream = createReadStream(file);
+      const stream = createReadStream(realFile);
       stream.on('error', failed);
       response.on('close', () => done());
       stream.pipe(response);

@@ -18,12 +18,15 @@ export interface StartOptions {
   /** Where the app's out/ folder is (the fake's default holds nothing). */
   appPath?: string;
   storedWindowState?: unknown;
+  /** What `app.getPath('userData')` answers (the fake's default is a path that does not exist). */
+  userDataDir?: string;
   handleMediaRequest?: (request: Request) => Promise<Response>;
 }
 
 export async function startShellForTest(options: StartOptions = {}): Promise<StartedShell> {
   resetFakeElectron();
   if (options.appPath !== undefined) app.appPath = options.appPath;
+  if (options.userDataDir !== undefined) app.paths.set('userData', options.userDataDir);
   const savedStates: WindowState[] = [];
   let servicesOptions: AppServicesOptions | undefined;
   let services: AppServices | undefined;

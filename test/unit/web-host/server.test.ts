@@ -1,5 +1,5 @@
 /** Browser mode's host: only our own page, holding a session opened by a one-time launch link, reaches main. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -183,6 +183,15 @@ describe('browser-mode host', () => {
     expect(page.headers['content-security-policy']).not.toContain('unsafe-inline');
     const traversal = await send('/..%2f..%2f..%2fetc%2fpasswd', { headers: { cookie } });
     expect(traversal.body).not.toContain('root:');
+  });
+
+  it('refuses a link in the renderer folder that leads outside it', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    writeFileSync(join(outside, 'private.js'), 'secret-contents');
+    symlinkSync(join(outside, 'private.js'), join(rendererDir, 'linked.js'));
+    const reply = await send('/linked.js', { headers: { cookie } });
+    expect(reply.status).toBe(403);
+    expect(reply.body).not.toContain('secret-contents');
   });
 
   it('streams contract events to the page', async () => {
