@@ -17,6 +17,7 @@ import {
   outboxIntact,
   prepareOutboxFile,
   readableRows,
+  readoptLostSends,
   replaceDamagedOutboxFile,
   restorePendingMessages,
   salvageNotice,
@@ -63,8 +64,9 @@ export function openCacheDatabase(files: CacheFiles, recovered: Recovered = {}):
     // A cache found damaged may be one from before the outbox had its file: what it held of sends and drafts.
     if (opened.value.rebuiltFrom !== undefined) keepLegacyRows(db, readableRows(opened.value.rebuiltFrom));
     const sql = new Sql(db);
+    const readopted = readoptLostSends(sql, files.now());
     restorePendingMessages(sql);
-    if (salvage) files.onNotice(salvageNotice(files.outboxFile, salvage));
+    if (salvage) files.onNotice(salvageNotice(files.outboxFile, salvage, readopted));
     if (rebuiltFrom !== undefined) files.onNotice(rebuiltNotice(rebuiltFrom, keptWords(keptCounts(sql))));
     return ok(db);
   } catch (error) {

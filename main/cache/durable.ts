@@ -327,6 +327,48 @@ export function restorePendingMessages(sql: Sql): number {
   return restored;
 }
 
+const OrphanSend = z.object({
+  client_id: z.string(),
+  customer_id: z.string(),
+  agent_id: z.string(),
+  channel_type: z.string(),
+  payload: z.string(),
+  sent: z.number(),
+});
+
+/**
+ * Puts back the sends the outbox file lost while their pending messages are still in the cache (a damaged outbox
+ * file salvaged in part, or a crash between the two files' commits: each file's commit is atomic, not the pair).
+ * Whether such a send left is not known, so it comes back `unknown`: the outbox looks for it in the customer's
+ * history before sending it again. A send whose agent the cache does not know cannot be rebuilt and is left alone.
+ */
+export function readoptLostSends(sql: Sql, now: number): number {
+  const orphans = parseRows(
+    OrphanSend,
+    sql
+      .statement(
+        `SELECT m.client_id, c.id AS customer_id, m.agent_id, ch.type AS channel_type, m.payload, m.sent
+         FROM messages m JOIN customers c ON c.local_id = m.customer_ref
+           JOIN agents a ON a.id = m.agent_id JOIN channels ch ON ch.id = a.channel_id
+         WHERE m.client_id IS NOT NULL AND m.message_id IS NULL
+           AND NOT EXISTS (SELECT 1 FROM ${durableSchema}.outbox o WHERE o.client_id = m.client_id)
+         ORDER BY m.sent, m.local_id`,
+      )
+      .all(),
+    'message',
+  );
+  if (!orphans.ok || orphans.value.length === 0) return 0;
+  const insert = sql.statement(
+    `INSERT INTO ${durableSchema}.outbox (client_id, customer_id, agent_id, channel_type, payload, state, attempts, next_attempt_at, created_at)
+     VALUES (@client_id, @customer_id, @agent_id, @channel_type, @payload, 'unknown', 1, @now, @sent)`,
+  );
+  sql.transaction(() => {
+    for (const orphan of orphans.value) insert.run({ ...orphan, now });
+    return ok(undefined);
+  });
+  return orphans.value.length;
+}
+
 function counted(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -336,12 +378,18 @@ export function keptWords(kept: { unsent: number; drafts: number }): string {
   return `${counted(kept.unsent, 'unsent message', 'unsent messages')} and ${counted(kept.drafts, 'draft', 'drafts')}`;
 }
 
-export function salvageNotice(file: string, salvage: Salvage): AppNotice {
+/** `readopted`: sends found again through their pending messages in the cache (readoptLostSends). */
+export function salvageNotice(file: string, salvage: Salvage, readopted: number): AppNotice {
+  const found =
+    readopted === 0
+      ? ''
+      : `${counted(readopted, 'more unsent message was', 'more unsent messages were')} found in the cache; ` +
+        'each is looked for in the conversation before it is sent again. ';
   return {
     level: 'error',
     message:
       `The file of unsent messages and drafts (${file}) was damaged. ${keptWords(salvage)} could be read from it and ` +
-      `${salvage.unsent + salvage.drafts === 1 ? 'was' : 'were'} kept; anything else in it could not be read. ` +
+      `${salvage.unsent + salvage.drafts === 1 ? 'was' : 'were'} kept; anything else in it could not be read. ${found}` +
       `The damaged file is kept as ${salvage.aside}.`,
   };
 }

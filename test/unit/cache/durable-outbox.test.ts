@@ -157,6 +157,13 @@ describe('a damaged cache keeps the unsent messages and drafts', () => {
   });
 });
 
+/** Sends the outbox file lost, found again through their pending messages: checked against the history first. */
+const readopted = [
+  ['unsent-1', 'unknown'],
+  ['unsent-2', 'unknown'],
+  ['unsent-3', 'unknown'],
+];
+
 describe('a damaged outbox file', () => {
   it('with a damaged header is moved aside and said so, and the app goes on with a fresh one', () => {
     const file = accountWithUnsentWords();
@@ -165,18 +172,24 @@ describe('a damaged outbox file', () => {
 
     const { cache, notices } = testCache({ file });
     expect(notices).toEqual([
-      { level: 'error', message: expect.stringMatching(/unsent messages and drafts .* was damaged\. 0 unsent messages and 0 drafts could be read/) },
+      {
+        level: 'error',
+        message: expect.stringMatching(
+          /unsent messages and drafts .* was damaged\. 0 unsent messages and 0 drafts could be read.*3 more unsent messages were found in the cache/,
+        ),
+      },
     ]);
     expect(asideFiles(outbox)).toHaveLength(1);
     expect(asideFiles(file)).toEqual([]);
     // The cache itself was not touched, and new sends work.
     expect(unwrap(cache.customerPage({ limit: 500 })).items).toHaveLength(302);
     unwrap(cache.enqueueSend(send('after')));
-    expect(unsentIds(cache)).toEqual([['after', 'queued']]);
+    expect(unsentIds(cache)).toEqual([...readopted, ['after', 'queued']]);
   });
 
-  it('with a damaged page keeps every send it can still read, and says how many', () => {
+  it('with a damaged page keeps every send it can still read, finds the others through the cache, and says how many', () => {
     const { cache, file } = testCache();
+    seedChannels(cache);
     unwrap(cache.upsertCustomers([maria]));
     for (let index = 0; index < 200; index += 1) unwrap(cache.enqueueSend(send(`send-${String(index).padStart(3, '0')}`)));
     cache.close();
@@ -191,13 +204,23 @@ describe('a damaged outbox file', () => {
     overwrite(outbox, (middle - 1) * size, size);
 
     const { cache: reopened, notices } = testCache({ file });
-    const kept = unwrap(reopened.listSends()).map((item) => item.clientId);
+    const sends = unwrap(reopened.listSends());
+    const kept = sends.filter((item) => item.state === 'queued').map((item) => item.clientId);
     expect(kept.length).toBeGreaterThan(150);
     expect(kept.length).toBeLessThan(200);
     // Still in the order they were queued.
     expect(kept).toEqual([...kept].sort());
+    // The rest were found through their pending messages, to be looked for in the history before going again.
+    const found = sends.filter((item) => item.state === 'unknown').map((item) => item.clientId);
+    expect([...kept, ...found].sort()).toEqual(Array.from({ length: 200 }, (_, index) => `send-${String(index).padStart(3, '0')}`));
     expect(notices).toEqual([
-      { level: 'error', message: expect.stringContaining(`was damaged. ${kept.length} unsent messages and 0 drafts could be read from it and were kept`) },
+      {
+        level: 'error',
+        message: expect.stringContaining(
+          `was damaged. ${kept.length} unsent messages and 0 drafts could be read from it and were kept; anything else in it ` +
+            `could not be read. ${found.length} more unsent messages were found in the cache`,
+        ),
+      },
     ]);
     expect(asideFiles(outbox)).toHaveLength(1);
   });
@@ -217,12 +240,12 @@ describe('a damaged outbox file', () => {
 
     const read = cache.listSends();
     expect(read.ok ? undefined : read.error).toMatchObject({ code: 'STORAGE', message: expect.stringMatching(/unsent messages was damaged/) });
-    expect(notices).toEqual([{ level: 'error', message: expect.stringMatching(/unsent messages and drafts .* was damaged/) }]);
+    expect(notices).toEqual([{ level: 'error', message: expect.stringMatching(/unsent messages and drafts .* was damaged.*3 more unsent messages/) }]);
     expect(asideFiles(outbox)).toHaveLength(1);
     expect(asideFiles(file)).toEqual([]);
     expect(unwrap(cache.customerPage({ limit: 500 })).items).toHaveLength(302);
     unwrap(cache.enqueueSend(send('after')));
-    expect(unsentIds(cache)).toEqual([['after', 'queued']]);
+    expect(unsentIds(cache)).toEqual([...readopted, ['after', 'queued']]);
   });
 });
 
