@@ -326,21 +326,19 @@ export function markRead(sql: Sql, customerId: string, through?: number): Result
 const Totals = z.object({ conversations: z.number().int().nonnegative(), messages: z.number().int().nonnegative() });
 const ChannelUnread = z.object({ channel_id: z.string(), messages: z.number().int().nonnegative() });
 
+/**
+ * The unread totals, read from the counters that triggers keep (migration 10): a row per agent, summed by channel,
+ * so an agent moved to another channel is counted under its new one.
+ */
 export function unreadCounts(sql: Sql): Result<UnreadCounts> {
-  const totals = parseRow(
-    Totals,
-    sql
-      .statement('SELECT count(*) AS conversations, coalesce(sum(unread_count), 0) AS messages FROM customers WHERE unread_count > 0')
-      .get(),
-    'unread total',
-  );
+  const totals = parseRow(Totals, sql.statement('SELECT conversations, messages FROM unread_totals').get(), 'unread total');
   if (!totals.ok) return totals;
   const channels = parseRows(
     ChannelUnread,
     sql
       .statement(
-        `SELECT a.channel_id, sum(ca.unread_count) AS messages FROM customer_agents ca JOIN agents a ON a.id = ca.agent_id
-         WHERE ca.unread_count > 0 GROUP BY a.channel_id`,
+        `SELECT a.channel_id, sum(u.messages) AS messages FROM unread_by_agent u JOIN agents a ON a.id = u.agent_id
+         WHERE u.messages > 0 GROUP BY a.channel_id`,
       )
       .all(),
     'unread per channel',

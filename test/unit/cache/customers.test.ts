@@ -3,12 +3,22 @@
  * anyone while sync moves rows, searched by name words or phone digits, filtered by channel and unread, with
  * unread counts that follow what the customer wrote and what the agent read.
  */
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { CustomerPageQuery } from '../../../common/contract/cache';
 import type { Customer, CustomerCursor } from '../../../common/domain';
 import type { Cache } from '../../../main/cache/cache';
 import { shortSearchScanRows } from '../../../main/cache/customers-store';
 import { customer, message, minute, seedChannels, t0, testCache, unwrap } from './fixtures';
+
+/** A small deterministic generator, so a failing random run can be run again. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
 
 function ids(items: readonly Customer[]): string[] {
   return items.map((item) => item.id);
@@ -305,6 +315,84 @@ describe('unread counts', () => {
     );
     expect(unwrap(cache.getCustomer('customer-0001'))?.unreadCount).toBe(1);
   });
+
+  it('keeps the unread totals equal to a recount through a random run of syncs, reads, sends and deletions', () => {
+    const { cache, file } = testCache();
+    seedChannels(cache);
+    // A second connection, as another process would hold: it recounts, and deletes customers the way SQLite's
+    // cascades would for any future caller, which the totals must follow too.
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    const recount = () => {
+      const totals = raw
+        .prepare('SELECT count(*) AS conversations, coalesce(sum(unread_count), 0) AS messages FROM customers WHERE unread_count > 0')
+        .get() as { conversations: number; messages: number };
+      const channels = raw
+        .prepare(
+          `SELECT a.channel_id, sum(ca.unread_count) AS messages FROM customer_agents ca JOIN agents a ON a.id = ca.agent_id
+           WHERE ca.unread_count > 0 GROUP BY a.channel_id`,
+        )
+        .all() as { channel_id: string; messages: number }[];
+      return { ...totals, byChannel: Object.fromEntries(channels.map((row) => [row.channel_id, row.messages])) };
+    };
+    const random = seededRandom(9);
+    const below = (count: number) => Math.floor(random() * count);
+    const agents = ['agent-sms', 'agent-wa', 'agent-unknown'];
+    const origins = ['CUSTOMER', 'CUSTOMER', 'AGENT', 'BOT'] as const;
+    let nextCustomer = 1;
+    let nextMessage = 1;
+    let nextSend = 1;
+    const known: string[] = [];
+    const someone = () => known[below(known.length)];
+    const operations = [
+      () => {
+        const batch = Array.from({ length: 1 + below(3) }, () => customer(nextCustomer++, { lastMessageTime: t0 + below(100) * minute }));
+        unwrap(cache.upsertCustomers(batch));
+        known.push(...batch.map((stored) => stored.id));
+      },
+      () => {
+        const batch = Array.from({ length: 1 + below(6) }, () => someone()).flatMap((customerId) => {
+          if (customerId === undefined) return [];
+          // Now and then the server repeats a message it sent before.
+          const id = random() < 0.2 && nextMessage > 1 ? `m${below(nextMessage)}` : `m${nextMessage++}`;
+          return [message(customerId, id, t0 + below(200) * minute, { agentId: agents[below(agents.length)], origin: origins[below(origins.length)] })];
+        });
+        const stored = cache.upsertMessages(batch);
+        // A repeated id may name another customer's message; sync would not send that, and the cache refuses it whole.
+        if (!stored.ok) expect(stored.error.code).toBeDefined();
+      },
+      () => {
+        const customerId = someone();
+        if (customerId !== undefined) unwrap(cache.markRead(customerId, random() < 0.5 ? undefined : t0 + below(200) * minute));
+      },
+      () => {
+        const customerId = someone();
+        if (customerId === undefined) return;
+        const clientId = `send-${nextSend++}`;
+        unwrap(cache.enqueueSend({ clientId, customerId, agentId: 'agent-sms', channelType: 'SMS', payload: { type: 'TEXT', text: clientId } }));
+        if (random() < 0.5) {
+          unwrap(cache.updateSend(clientId, { state: 'sent', messageId: `server-${clientId}` }));
+          unwrap(cache.upsertMessages([message(customerId, `server-${clientId}`, t0 + below(200) * minute, { origin: 'AGENT' })]));
+        } else {
+          unwrap(cache.updateSend(clientId, { state: 'failed' }));
+          unwrap(cache.discardSend(clientId));
+        }
+      },
+      () => {
+        const customerId = known.splice(below(known.length), 1)[0];
+        if (customerId !== undefined) raw.prepare('DELETE FROM customers WHERE id = ?').run(customerId);
+      },
+    ];
+    for (let step = 0; step < 200; step += 1) {
+      const operation = operations[below(operations.length)];
+      operation?.();
+      expect(unwrap(cache.unreadCounts()), `after step ${step}`).toEqual(recount());
+    }
+    expect(recount().messages).toBeGreaterThan(0);
+    raw.close();
+    // Each step commits to a file and reads it back twice; a loaded machine needs more than the default 5 s.
+  }, 60_000);
 
   it('reports reading an unknown customer as not found', () => {
     const { cache } = testCache({ memory: true });

@@ -46,6 +46,13 @@ function seedAt(db: Database.Database, version: number): void {
     db.exec(`INSERT INTO media (id, url, mime, size, local_path, last_used_at)
       VALUES ('media-0', '/api/media/0', 'image/jpeg', 2048, '/cache/media-0', ${t0})`);
   }
+  if (version >= 9) {
+    // From version 9 on, the app kept each customer's folded name words and phone digits, and indexed the digits.
+    db.exec(`
+      UPDATE customers SET search_words = ' zoe quartermain', phone_digits = '447700900123';
+      INSERT INTO customer_phones_fts (rowid, digits) SELECT local_id, phone_digits FROM customers;
+    `);
+  }
   if (version >= 2) {
     // From version 2 on, the app indexed every row it wrote.
     db.exec(`
