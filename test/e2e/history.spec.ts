@@ -1,0 +1,121 @@
+/**
+ * A long conversation in Chromium through browser mode, against a service whose customers have 300 messages each:
+ * the thread opens at its newest page without claiming the start; scrolling up fetches older pages from the
+ * service, keeping the message the agent was reading where it was, until the service proves the start and every
+ * message is there. The layout holds while reading back: "Jump to latest" stays clear of the attachment's Remove
+ * button, and the sticky day label sits on an opaque band as wide as the thread, so no message shows through it.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { launchUrl } from '../../playwright.config';
+import { startSandbox, type RunningSandbox } from '../../sandbox/index';
+
+const historyLength = 300;
+const onePixelPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let service: RunningSandbox | undefined;
+test.afterAll(async () => {
+  await service?.close();
+});
+
+async function signInTo(page: Page, sandbox: RunningSandbox): Promise<void> {
+  const account = sandbox.accounts[0];
+  if (account === undefined) throw new Error('The sandbox has no account');
+  await page.goto(launchUrl);
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByLabel('Email').fill(account.email);
+  await form.getByLabel('Password').fill(account.password);
+  await form.getByText('Advanced').click();
+  await form.getByLabel('Service URL').fill(sandbox.baseUrl);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('account-email')).toHaveText(account.email, { timeout: 20_000 });
+}
+
+function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * Scrolls the thread to its top and, before the app can react, notes the message nearest the top and where it is on
+ * screen, to find it again once older messages went in above it.
+ */
+async function scrollToTop(thread: Locator): Promise<{ text: string; top: number }> {
+  return thread.evaluate((log) => {
+    const scroller = log.closest('.scroller');
+    scroller?.scrollTo({ top: 0 });
+    const edge = scroller?.getBoundingClientRect().top ?? 0;
+    const visible = Array.from(log.querySelectorAll('article')).find((article) => article.getBoundingClientRect().bottom > edge + 40);
+    return { text: visible?.textContent ?? '', top: visible?.getBoundingClientRect().top ?? 0 };
+  });
+}
+
+test('a 300-message conversation scrolls back to its start, page by page from the service, without jumping', async ({ page }) => {
+  test.setTimeout(120_000);
+  service = await startSandbox({ port: 0, seed: 5, customers: 3, messagesPerCustomer: historyLength });
+  await signInTo(page, service);
+
+  const conversations = page.getByRole('region', { name: 'Conversations' });
+  await conversations.getByRole('option').first().click({ timeout: 30_000 });
+  const conversation = page.getByRole('region', { name: /^Conversation with / });
+  const thread = conversation.getByRole('log', { name: 'Messages' });
+  const messages = thread.getByRole('article');
+  const start = conversation.getByText('This is the start of the conversation.');
+  await expect(messages.first()).toBeVisible({ timeout: 20_000 });
+  // The first fill kept only the newest page: the start is not claimed.
+  await expect(start).toHaveCount(0);
+  const scroller = conversation.locator('.scroller');
+
+  let previous = await messages.count();
+  expect(previous).toBeLessThan(historyLength);
+  let jumps = 0;
+  for (let pages = 0; pages < 20 && (await start.count()) === 0; pages++) {
+    const before = await scrollToTop(thread);
+    await expect.poll(async () => (await messages.count()) > previous || (await start.count()) > 0, { timeout: 15_000 }).toBe(true);
+    await expect(conversation.getByRole('status')).toHaveCount(0, { timeout: 15_000 });
+    const count = await messages.count();
+    if (count > previous) {
+      // The message that was at the top is still on screen where the older ones went in above it, not pushed away.
+      const again = await thread.getByRole('article').filter({ hasText: before.text }).first().evaluate((article) => article.getBoundingClientRect().top);
+      if (Math.abs(again - before.top) > 40) jumps += 1;
+    }
+    previous = count;
+  }
+  await expect(start).toBeVisible();
+  expect(await messages.count()).toBe(historyLength);
+  expect(jumps).toBe(0);
+
+  // Reading back, the day label is on an opaque band across the thread: no message text shows beside or under it.
+  await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight / 2 }));
+  const band = await conversation.locator('.day-heading').evaluateAll((headings) => {
+    const scroller = headings[0]?.closest('.scroller');
+    const top = scroller?.getBoundingClientRect().top ?? 0;
+    const stuck = headings.find((heading) => Math.abs(heading.getBoundingClientRect().top - top) < 2);
+    const style = stuck === undefined ? undefined : getComputedStyle(stuck);
+    return {
+      stuck: stuck !== undefined,
+      width: stuck?.getBoundingClientRect().width ?? 0,
+      threadWidth: scroller?.clientWidth ?? -1,
+      background: style?.backgroundColor ?? '',
+    };
+  });
+  expect(band.stuck).toBe(true);
+  expect(band.width).toBeGreaterThanOrEqual(band.threadWidth - 1);
+  expect(band.background).not.toMatch(/rgba\(.*,\s*0\)|transparent/);
+
+  // Away from the newest message with a file attached: "Jump to latest" does not cover the attachment's Remove.
+  await conversation.locator('input[type="file"]').setInputFiles({ name: 'pixel.png', mimeType: 'image/png', buffer: onePixelPng });
+  const remove = conversation.getByRole('button', { name: 'Remove pixel.png' });
+  const jump = conversation.getByRole('button', { name: /Jump to latest/ });
+  await expect(remove).toBeVisible();
+  await expect(jump).toBeVisible();
+  const [removeBox, jumpBox] = [await remove.boundingBox(), await jump.boundingBox()];
+  expect(removeBox).not.toBeNull();
+  expect(jumpBox).not.toBeNull();
+  if (removeBox !== null && jumpBox !== null) expect(overlaps(removeBox, jumpBox)).toBe(false);
+  await remove.click();
+
+  await jump.click();
+  await expect(jump).toHaveCount(0);
+});
