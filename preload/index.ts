@@ -1,6 +1,6 @@
 /**
- * The preload (bundled to one sandbox-compatible CommonJS file): builds `window.inbox` from the contract (plus the
- * path of a file the agent dropped, which only the preload can see) and exposes nothing else. Names outside the contract are refused here, before anything reaches main, and the
+ * The preload (bundled to one sandbox-compatible CommonJS file): builds `window.inbox` from the contract (plus a
+ * reference to a file the agent picked or dropped, whose path only the preload can see) and exposes nothing else. Names outside the contract are refused here, before anything reaches main, and the
  * renderer never sees ipcRenderer or an IPC event object (whose `sender` is ipcRenderer itself).
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
@@ -17,7 +17,14 @@ import {
   type InboxBridge,
   type PickedFile,
 } from '../common/contract';
-import { fail, ok, type Result } from '../common/result';
+import { PICKED_FILE_IPC_CHANNEL } from '../common/contract/media';
+import { fail, type Result } from '../common/result';
+
+function isReferenceReply(reply: unknown): reply is Result<string> {
+  if (typeof reply !== 'object' || reply === null || !('ok' in reply)) return false;
+  if (reply.ok === true) return 'value' in reply && typeof reply.value === 'string';
+  return reply.ok === false && 'error' in reply && typeof reply.error === 'object' && reply.error !== null;
+}
 
 export function createPreloadBridge(): InboxBridge {
   return {
@@ -41,7 +48,7 @@ export function createPreloadBridge(): InboxBridge {
         ipcRenderer.removeListener(EVENT_IPC_CHANNEL, forward);
       };
     },
-    fileReference(file: PickedFile): Promise<Result<string>> {
+    async fileReference(file: PickedFile): Promise<Result<string>> {
       let path = '';
       try {
         path = webUtils.getPathForFile(file);
@@ -49,9 +56,14 @@ export function createPreloadBridge(): InboxBridge {
         // Not a File at all (a page script can pass anything): answered below like a file with no path.
       }
       // A file with no path on disk was made by the page or dragged out of another web page, not from a folder.
-      return Promise.resolve(
-        path === '' ? fail('BAD_INPUT', 'Only files from your computer can be sent; save this one to a folder first.') : ok(path),
-      );
+      if (path === '') return fail('BAD_INPUT', 'Only files from your computer can be sent; save this one to a folder first.');
+      // Main accepts only references it handed out, so the page never names a path itself.
+      try {
+        const reply: unknown = await ipcRenderer.invoke(PICKED_FILE_IPC_CHANNEL, path);
+        return isReferenceReply(reply) ? reply : fail('INTERNAL', 'The app answered the file outside the contract');
+      } catch {
+        return fail('INTERNAL', 'The file could not reach the app', { retryable: true });
+      }
     },
   };
 }

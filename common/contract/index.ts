@@ -71,8 +71,9 @@ export interface InboxBridge {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /**
    * What names a dropped or picked file to `media:prepare` and `media:upload`. A page cannot see paths, so in
-   * Electron the preload asks for the file's path on disk (`webUtils.getPathForFile`); in browser mode the bridge
-   * streams the bytes to the host's staged-upload route and answers its `staged:<id>` reference.
+   * Electron the preload registers the file's path on disk (`webUtils.getPathForFile`) with main and answers its
+   * `picked:<id>` reference; in browser mode the bridge streams the bytes to the host's staged-upload route and
+   * answers its `staged:<id>` reference.
    */
   fileReference(file: PickedFile): Promise<Result<string>>;
 }

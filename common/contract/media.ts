@@ -10,8 +10,17 @@ import { sendableChannelTypes } from '../payloads/channels';
 
 const ChannelType = z.enum(sendableChannelTypes);
 
-/** A path on disk, or a browser-mode staged-file reference (`staged:<id>`). */
+/**
+ * A file the agent picked or dropped: `picked:<id>` in the desktop app (main/media/picked-files.ts), `staged:<id>`
+ * in browser mode. Main refuses anything else, a path on disk included.
+ */
 const FileReference = z.string().trim().min(1).max(4096);
+
+/**
+ * The preload's own IPC channel (not a contract channel: the page cannot name it) registering the path of a file
+ * the agent picked or dropped, `(path)`, and answering `Result<string>`, its `picked:<id>` reference.
+ */
+export const PICKED_FILE_IPC_CHANNEL = 'inbox:picked-file';
 const UploadId = z.string().min(1).max(100);
 
 export const MediaPrepareRequest = z.strictObject({ path: FileReference });

@@ -5,9 +5,11 @@
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { EVENT_IPC_CHANNEL, INVOKE_IPC_CHANNEL } from '../../common/contract';
-import { fail } from '../../common/result';
+import { PICKED_FILE_IPC_CHANNEL } from '../../common/contract/media';
+import { fail, ok } from '../../common/result';
 import type { EventBus } from '../ipc/event-bus';
 import type { Dispatch } from '../ipc/handler-table';
+import type { PickedFiles } from '../media/picked-files';
 import { isAppUrl } from './protocols';
 
 export function registerInvokeHandler(dispatch: Dispatch): void {
@@ -16,6 +18,15 @@ export function registerInvokeHandler(dispatch: Dispatch): void {
       ? dispatch(channel, input)
       : fail('FORBIDDEN_CALLER', 'Only the 2-Way Inbox page may call the app'),
   );
+}
+
+/** The preload's channel registering a file the agent picked or dropped (main/media/picked-files.ts). */
+export function registerPickedFileHandler(picked: PickedFiles): void {
+  ipcMain.handle(PICKED_FILE_IPC_CHANNEL, (event, path: unknown) => {
+    if (!isOwnTopLevelPage(event)) return fail('FORBIDDEN_CALLER', 'Only the 2-Way Inbox page may hand the app a file');
+    const reference = typeof path === 'string' ? picked.register(path) : undefined;
+    return reference === undefined ? fail('BAD_INPUT', 'Expected the full path of a picked or dropped file') : ok(reference);
+  });
 }
 
 export function isOwnTopLevelPage(event: IpcMainInvokeEvent): boolean {

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { app, BrowserWindow, safeStorage, session } from 'electron';
 import type { AppServices, AppServicesOptions } from '../app-services';
 import { createDispatch } from '../ipc/handler-table';
+import { pickedFiles } from '../media/picked-files';
 import { productInfo } from '../product-info';
 import { protectUserData, reportNarrowed } from '../user-data';
 import type { SafeStorage } from '../vault/safe-storage-vault';
 import { guardSession, guardWebContents } from './guards';
-import { forwardEvents, registerInvokeHandler } from './ipc';
+import { forwardEvents, registerInvokeHandler, registerPickedFileHandler } from './ipc';
 import { createMainWindow, type WindowStateStore } from './main-window';
 import { bringForward, electronNotificationPorts } from './notifications';
 import { handleSchemes, registerPrivilegedSchemes } from './protocols';
@@ -67,6 +68,7 @@ export function startShell(options: ShellOptions): void {
           onInternalError: (channel, error) => console.error(`Handler for ${channel} failed:`, error),
         }),
       );
+      registerPickedFileHandler(pickedFiles);
       const stateStore = options.openWindowStateStore();
       const openWindow = () => {
         mainWindow = createMainWindow({

@@ -12,6 +12,7 @@ import type { HandlerTable } from '../ipc/handler-table';
 import type { EventBus } from '../ipc/event-bus';
 import { MediaCache, type MediaIndex } from './media-cache';
 import { createMediaRequestHandler, type MediaRequestHandler } from './media-route';
+import { pickedFiles, type PickedFiles } from './picked-files';
 import { StagedFiles } from './staged-files';
 import { UploadMemory } from './upload-memory';
 import { MediaUploader } from './uploader';
@@ -29,6 +30,8 @@ export interface MediaServiceOptions {
   /** True for a scratch folder (no user-data folder): uploads are remembered in memory and the folder goes on close. */
   ephemeral?: boolean;
   cacheCapBytes?: number;
+  /** The desktop app's picked files (the process's own by default). */
+  picked?: PickedFiles;
 }
 
 export type MediaChannels = Pick<HandlerTable, 'media:prepare' | 'media:upload' | 'media:cancel'>;
@@ -54,7 +57,7 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
     memory: new UploadMemory(options.ephemeral ? undefined : join(options.dataDir, 'media-uploads.json')),
     onProgress: (progress) => options.events.emit('media:progress', progress),
     mode: options.mode,
-    ...(staged ? { staged } : {}),
+    ...(staged ? { staged } : { picked: options.picked ?? pickedFiles }),
   });
   const cache = new MediaCache({
     api: options.api,

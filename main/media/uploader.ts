@@ -15,6 +15,7 @@ import { fail, ok, type ErrorCode, type InboxError, type Result } from '../../co
 import type { Api } from '../api/client';
 import { checkChannel, checkMediaFile, type CheckedFile } from './file-check';
 import { fetchMediaFile } from './media-cache';
+import type { PickedFiles } from './picked-files';
 import type { StagedFiles } from './staged-files';
 import { uploadKey, type UploadMemory } from './upload-memory';
 
@@ -41,6 +42,8 @@ export interface UploaderOptions {
   mode: 'electron' | 'browser';
   /** Browser mode's staged files; there, only `staged:` references are accepted, never a path on disk. */
   staged?: StagedFiles;
+  /** The desktop app's picked and dropped files; there, only `picked:` references are accepted, never a path. */
+  picked?: PickedFiles;
   now?: () => number;
 }
 
@@ -125,13 +128,13 @@ export class MediaUploader {
   }
 
   async #check(reference: string): Promise<Result<CheckedFile>> {
-    const { staged, mode } = this.#options;
+    const { staged, picked } = this.#options;
     const stagedFile = staged?.resolve(reference);
     if (stagedFile !== undefined) return checkMediaFile(stagedFile.path, stagedFile.name);
-    if (mode === 'browser') {
-      return fail('VALIDATION', 'That file is no longer available: pick it again', { field: 'file' });
-    }
-    return checkMediaFile(reference);
+    const pickedPath = picked?.resolve(reference);
+    if (pickedPath !== undefined) return checkMediaFile(pickedPath);
+    // A path the renderer names itself is refused too: main reads only files the agent chose.
+    return fail('VALIDATION', 'That file is no longer available: pick it again', { field: 'file' });
   }
 
   async #send(uploadId: string, file: CheckedFile, sha256: string, running: Running): Promise<Result<ApiMedia>> {

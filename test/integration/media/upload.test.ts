@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../../common/contract';
 import type { Result } from '../../../common/result';
+import { pickedFiles } from '../../../main/media/picked-files';
 import * as fixture from '../../unit/media/fixtures';
 import { pdfOfSize, startMediaHarness, type MediaHarness } from './harness';
 
@@ -17,8 +18,15 @@ afterEach(async () => {
 
 type Uploaded = Result<ChannelOutput<'media:upload'>>;
 
+/** What the preload answers for a file the agent dropped: a reference main handed out, never the path. */
+function pick(path: string): string {
+  const reference = pickedFiles.register(path);
+  if (reference === undefined) throw new Error(`not a path: ${path}`);
+  return reference;
+}
+
 function upload(path: string, channelType: 'WA' | 'VI' | 'SMS' | 'TG' = 'WA', uploadId?: string): Promise<Uploaded> {
-  return Promise.resolve(harness.service.handlers['media:upload']({ path, channelType, ...(uploadId ? { uploadId } : {}) }));
+  return Promise.resolve(harness.service.handlers['media:upload']({ path: pick(path), channelType, ...(uploadId ? { uploadId } : {}) }));
 }
 
 function value<T>(result: Result<T>): T {
@@ -52,7 +60,7 @@ describe('media:upload against the sandbox', () => {
   it('reports progress up to exactly the bytes the service stored, for a streamed 8 MB file', async () => {
     harness = await startMediaHarness();
     const size = 8 * 1024 * 1024;
-    const prepared = value(await harness.service.handlers['media:prepare']({ path: await harness.file('report.pdf', pdfOfSize(size)) }));
+    const prepared = value(await harness.service.handlers['media:prepare']({ path: pick(await harness.file('report.pdf', pdfOfSize(size))) }));
     const uploaded = value(await upload(await harness.file('report.pdf', pdfOfSize(size)), 'WA', prepared.uploadId));
 
     const events = harness.progress.filter((event) => event.uploadId === prepared.uploadId);
@@ -147,7 +155,7 @@ describe('media:upload against the sandbox', () => {
     harness = await startMediaHarness();
     harness.sandbox.addFault({ method: 'POST', path: '/api/media', kind: 'latency', latencyMs: 5000, times: 1 });
     const path = await harness.file('big.pdf', pdfOfSize(1024 * 1024));
-    const prepared = value(await harness.service.handlers['media:prepare']({ path }));
+    const prepared = value(await harness.service.handlers['media:prepare']({ path: pick(path) }));
     const running = upload(path, 'WA', prepared.uploadId);
     await expect.poll(() => harness.progress.some((event) => event.uploadId === prepared.uploadId)).toBe(true);
     expect(await harness.service.handlers['media:cancel']({ uploadId: prepared.uploadId })).toEqual({ ok: true, value: { cancelled: true } });
@@ -159,11 +167,21 @@ describe('media:upload against the sandbox', () => {
 describe('media:prepare', () => {
   it('describes a dropped file by its content, with the channel types that take it', async () => {
     harness = await startMediaHarness();
-    const prepared = await harness.service.handlers['media:prepare']({ path: await harness.file('song.mp3', fixture.mp3WithId3) });
+    const prepared = await harness.service.handlers['media:prepare']({ path: pick(await harness.file('song.mp3', fixture.mp3WithId3)) });
     expect(prepared).toEqual({
       ok: true,
       value: { uploadId: expect.any(String), name: 'song.mp3', size: fixture.mp3WithId3.length, mime: 'audio/mpeg', kind: 'audio', acceptedBy: ['WA', 'RCS', 'TG'] },
     });
+  });
+
+  it('refuses a path the renderer names itself in the desktop app: only picked or dropped files are read', async () => {
+    harness = await startMediaHarness();
+    const path = await harness.file('a.pdf', fixture.pdf);
+    const refused = { ok: false, error: { code: 'VALIDATION', message: 'That file is no longer available: pick it again' } };
+    expect(await harness.service.handlers['media:prepare']({ path })).toMatchObject(refused);
+    expect(await harness.service.handlers['media:upload']({ path: '/etc/passwd', channelType: 'WA' })).toMatchObject(refused);
+    expect(await harness.service.handlers['media:prepare']({ path: 'picked:00000000-0000-0000-0000-000000000000' })).toMatchObject(refused);
+    expect(await harness.service.handlers['media:prepare']({ path: pick(path) })).toMatchObject({ ok: true, value: { name: 'a.pdf' } });
   });
 
   it('refuses a path in browser mode, where files come only through the host', async () => {

@@ -4,7 +4,9 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EVENT_IPC_CHANNEL, INVOKE_IPC_CHANNEL, type InboxBridge } from '../../../common/contract';
-import { fake, ipcRenderer } from '../../fakes/electron';
+import { PICKED_FILE_IPC_CHANNEL } from '../../../common/contract/media';
+import { pickedFiles } from '../../../main/media/picked-files';
+import { fake, invokeFromFrame, ipcRenderer } from '../../fakes/electron';
 // Importing the preload runs it, as Electron would before the page loads.
 import '../../../preload/index';
 import { startShellForTest } from './start-shell';
@@ -78,11 +80,22 @@ describe('on', () => {
 });
 
 describe('fileReference', () => {
-  it("answers the path on disk of a file the agent dropped, without calling main", async () => {
+  it('registers a dropped file with main and answers the reference main gave, never the path', async () => {
     const dropped = new File(['png bytes'], 'receipt.png', { type: 'image/png' });
     fake.filePaths.set(dropped, '/home/agent/Pictures/receipt.png');
-    expect(await bridge.fileReference(dropped)).toEqual({ ok: true, value: '/home/agent/Pictures/receipt.png' });
-    expect(fake.rendererInvocations).toEqual([]);
+    const reply = await bridge.fileReference(dropped);
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(reply.value).toMatch(/^picked:[0-9a-f-]{36}$/);
+    expect(pickedFiles.resolve(reply.value)).toBe('/home/agent/Pictures/receipt.png');
+    expect(fake.rendererInvocations).toEqual([{ channel: PICKED_FILE_IPC_CHANNEL, args: ['/home/agent/Pictures/receipt.png'] }]);
+  });
+
+  it('registers files only for our own page, and only full paths', async () => {
+    const iframe = fake.windows[0]?.webContents.childFrame('app://inbox/index.html') ?? null;
+    expect(await invokeFromFrame(iframe, PICKED_FILE_IPC_CHANNEL, '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_CALLER' } });
+    const own = fake.windows[0]?.webContents.mainFrame ?? null;
+    expect(await invokeFromFrame(own, PICKED_FILE_IPC_CHANNEL, 'relative/file.png')).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await invokeFromFrame(own, PICKED_FILE_IPC_CHANNEL, { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 
   it('refuses a file with no path on disk (made by the page, or dragged out of a web page) as an error value', async () => {

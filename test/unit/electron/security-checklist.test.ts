@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { INVOKE_IPC_CHANNEL } from '../../../common/contract';
+import { PICKED_FILE_IPC_CHANNEL } from '../../../common/contract/media';
 import { startShell } from '../../../main/electron/shell';
 import {
   app,
@@ -183,7 +184,7 @@ describe('IPC sender validation', () => {
     });
   });
 
-  it('registers the invoke channel only: nothing else listens for the renderer', () => {
-    expect([...fake.ipcHandlers.keys()]).toEqual([INVOKE_IPC_CHANNEL]);
+  it("registers the invoke channel and the preload's picked-file channel only: nothing else listens for the renderer", () => {
+    expect([...fake.ipcHandlers.keys()]).toEqual([INVOKE_IPC_CHANNEL, PICKED_FILE_IPC_CHANNEL]);
   });
 });
