@@ -5,9 +5,9 @@
  * message is there. The layout holds while reading back: "Jump to latest" stays clear of the attachment's Remove
  * button, and the sticky day label sits on an opaque band as wide as the thread, so no message shows through it.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { launchUrl } from '../../playwright.config';
+import { expect, test, type Locator } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
+import { signInTo } from './sign-in';
 
 const historyLength = 300;
 const onePixelPng = Buffer.from(
@@ -19,19 +19,6 @@ let service: RunningSandbox | undefined;
 test.afterAll(async () => {
   await service?.close();
 });
-
-async function signInTo(page: Page, sandbox: RunningSandbox): Promise<void> {
-  const account = sandbox.accounts[0];
-  if (account === undefined) throw new Error('The sandbox has no account');
-  await page.goto(launchUrl);
-  const form = page.getByRole('form', { name: 'Sign in' });
-  await form.getByLabel('Email').fill(account.email);
-  await form.getByLabel('Password').fill(account.password);
-  await form.getByText('Advanced').click();
-  await form.getByLabel('Service URL').fill(sandbox.baseUrl);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('account-email')).toHaveText(account.email, { timeout: 20_000 });
-}
 
 function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
