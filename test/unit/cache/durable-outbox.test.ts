@@ -204,6 +204,9 @@ describe('a damaged outbox file', () => {
     overwrite(outbox, (middle - 1) * size, size);
 
     const { cache: reopened, notices } = testCache({ file });
+    // Opening (which reads the unsettled sends) or the first read that reaches the damaged page finds it.
+    const first = reopened.listSends();
+    if (!first.ok) expect(first.error).toMatchObject({ code: 'STORAGE', message: expect.stringMatching(/unsent messages was damaged/) });
     const sends = unwrap(reopened.listSends());
     const kept = sends.filter((item) => item.state === 'queued').map((item) => item.clientId);
     expect(kept.length).toBeGreaterThan(150);
