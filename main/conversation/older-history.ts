@@ -37,7 +37,7 @@ function isOlder(message: MessageRecord, than: MessageCursor): boolean {
 /**
  * Fetches pages older than the cache's oldest message from the service into the cache until one brings an older
  * message or the service's `total` (or an empty page) shows the start was reached. A short page proves nothing:
- * the service may cap `limit` (its answer echoes the limit it used).
+ * the service may cap `limit` (its answer echoes the limit it used, reference line 3305).
  */
 export async function loadOlderHistory(options: OlderHistoryOptions, customerId: string): Promise<Result<LoadOlderResult>> {
   const { remote, cache } = options;
@@ -70,6 +70,12 @@ export async function loadOlderHistory(options: OlderHistoryOptions, customerId:
   if (reachedStart) {
     const marked = cache.markHistoryStart(customerId);
     if (!marked.ok) return marked;
+  }
+  // What is older than the oldest message held is history the agent is reading back through, not news: it must not
+  // raise the unread count (a conversation never fetched has no oldest, and its newest page counts as sync's would).
+  if (oldest !== null && added > 0) {
+    const read = cache.markRead(customerId, oldest.sent - 1);
+    if (!read.ok) return read;
   }
   if (changedKeys.length > 0) options.onMessagesChanged?.(customerId, changedKeys);
   // Messages the cache did not hold can move the list entry (its unread count), as sync's own fetches do.

@@ -108,6 +108,13 @@ describe('older history from the service', () => {
     expect(remote.calls.at(-1)).toMatchObject({ offset: 45 });
   });
 
+  it('does not count what the customer wrote long ago as unread', async () => {
+    const { remote, cache } = world(120, 50);
+    expect(unwrap(cache.getCustomer(maria))?.unreadCount).toBe(50);
+    unwrap(await loadOlderHistory({ remote, cache }, maria));
+    expect(unwrap(cache.getCustomer(maria))?.unreadCount).toBe(50);
+  });
+
   it('answers the service being out of reach as an error, with nothing marked and nothing lost', async () => {
     const { remote, cache } = world(120, 50);
     remote.failures.push({ code: 'NETWORK', message: 'fetch failed', retryable: true });
