@@ -1,7 +1,7 @@
 /**
  * Every screen passes axe-core with nothing serious or critical, in the light and the dark palette: the sign-in
- * form (with its advanced field and the app's details), the inbox with its unread badges and channel tags, an open
- * conversation with our own replies, and the header's popovers. An account on another loopback service is a real
+ * form (with its advanced field and the app's details, and refusing a password), the inbox with its unread badges
+ * and channel tags, an open conversation with our own replies, and the header's popovers. An account on another loopback service is a real
  * account, not "the sandbox": it keeps "Remove data…", whose confirmation is checked too.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -78,9 +78,15 @@ test('an account on another loopback service is not the sandbox: no label, and i
   await page.goto(launchUrl);
   const form = page.getByRole('form', { name: 'Sign in' });
   await form.getByLabel('Email').fill(account.email);
-  await form.getByLabel('Password').fill(account.password);
   await form.getByText('Advanced').click();
   await form.getByLabel('Service URL').fill(otherService.baseUrl);
+  await form.getByLabel('Password').fill('not the password');
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(form.getByRole('alert')).toBeVisible({ timeout: 20_000 });
+  await checkBothSchemes(page, 'refused sign-in', found);
+
+  await form.getByLabel('Email').fill(account.email);
+  await form.getByLabel('Password').fill(account.password);
   await form.getByRole('button', { name: 'Sign in' }).click();
 
   await expect(page.getByTestId('account-email')).toHaveText(account.email, { timeout: 20_000 });
