@@ -207,6 +207,16 @@ describe('scrolling back through a conversation', () => {
     await waitFor(() => expect(shownTexts()).toHaveLength(5));
     expect(screen.queryByText(/No messages with/)).toBeNull();
   });
+
+  it('says messages are not available offline when none of a never-fetched conversation are in the cache', async () => {
+    await openConversation({
+      'messages:window': () => windowOf([], { startReached: false }),
+      'conversation:load-older': () => fail('TIMEOUT', 'The service took too long to answer', { retryable: true }),
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Messages are not available offline.');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(screen.queryByText(/No messages with/)).toBeNull();
+  });
 });
 
 describe('an update while the conversation is loading', () => {
