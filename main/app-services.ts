@@ -20,6 +20,8 @@ import { SandboxTrial, type StartSandbox } from './session/sandbox-trial';
 import { Session } from './session/session';
 import { createVault } from './vault/create-vault';
 import { createMemoryVault } from './vault/memory-vault';
+import { updateHandlers } from './updates/update-feed';
+import type { UpdateMachine } from './updates/update-machine';
 import type { SafeStorage } from './vault/safe-storage-vault';
 
 /** How long one keychain or safeStorage call may take before the vault treats that backend as unavailable. */
@@ -38,6 +40,8 @@ export interface AppServicesOptions {
   startSandbox?: StartSandbox;
   /** How customers' new messages reach the agent: the Electron shell's OS notifications and badge; none by default. */
   notificationPorts?: NotificationPorts;
+  /** The desktop app's updates (the Electron shell, when a feed is configured); `updates:state` answers off without. */
+  updates?: UpdateMachine;
 }
 
 export interface AppServices {
@@ -105,6 +109,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...accounts.scoped(adminChannelNames, (scope) => adminHandlers(new AccountSession(session, scope.account))),
     'prefs:notifications': async () => ok(await notificationSettings.load()),
     'prefs:set-notifications': (change) => notificationSettings.update(change),
+    ...updateHandlers(options.updates),
   };
   return {
     handlers,

@@ -16,6 +16,7 @@ import { conversationChannels } from './conversation';
 import { notificationChannels, notificationEvents } from './notifications';
 import { adminChannels } from './admin';
 import { draftsChannels, draftsEvents } from './drafts';
+import { updatesChannels, updatesEvents } from './updates';
 
 export const channels = {
   ...appChannels,
@@ -29,6 +30,7 @@ export const channels = {
   ...notificationChannels,
   ...adminChannels,
   ...draftsChannels,
+  ...updatesChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -40,6 +42,7 @@ export const events = {
   ...outboxEvents,
   ...notificationEvents,
   ...draftsEvents,
+  ...updatesEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;
