@@ -123,6 +123,12 @@ describe('customer pages', () => {
     expect(page({ channelId: 'channel-sms', unreadOnly: true })).toEqual([]);
     expect(page({ channelId: 'channel-wa', unreadOnly: true })).toEqual(['customer-0003', 'customer-0002']);
     expect(page({ channelId: 'no-such-channel' })).toEqual([]);
+    // Searches of every kind keep to the filters.
+    const search = (query: { channelId?: string; unreadOnly?: boolean; search: string }) => ids(unwrap(cache.customerPage({ limit: 10, ...query })).items);
+    expect(search({ search: 'cu', unreadOnly: true })).toEqual(['customer-0003', 'customer-0002']);
+    expect(search({ search: '55', channelId: 'channel-sms' })).toEqual(['customer-0003', 'customer-0001']);
+    expect(search({ search: '0002', channelId: 'channel-wa', unreadOnly: true })).toEqual(['customer-0002']);
+    expect(search({ search: '0002', channelId: 'channel-sms' })).toEqual([]);
   });
 
   it('filters a channel with thousands of customers the same way as a small one', () => {
