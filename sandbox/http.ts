@@ -61,6 +61,7 @@ function logRequest(runtime: SandboxRuntime, request: FastifyRequest, status: nu
   const state = requestStates.get(request);
   if (state?.logged === true || request.url.startsWith(CONTROL_PREFIX)) return;
   if (state !== undefined) state.logged = true;
+  const body = loggedBody(request);
   runtime.requestLog.push({
     method: request.method,
     path: pathOf(request.url),
@@ -68,7 +69,15 @@ function logRequest(runtime: SandboxRuntime, request: FastifyRequest, status: nu
     status,
     at: Date.now(),
     ...(state !== undefined && state.faultKinds.length > 0 ? { faults: state.faultKinds } : {}),
+    ...(body === undefined ? {} : { body }),
   });
+}
+
+/** A request's JSON body as the log keeps it: none for files, and none for `auth.login`, whose body is a password. */
+function loggedBody(request: FastifyRequest): unknown {
+  const isJson = String(request.headers['content-type'] ?? '').startsWith('application/json');
+  if (!isJson || pathOf(request.url) === operations['auth.login'].path) return undefined;
+  return request.body ?? undefined;
 }
 
 /** Drop the connection without an answer. */

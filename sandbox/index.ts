@@ -4,6 +4,7 @@
  */
 import { SandboxController, type StoredMessage } from './controller';
 import type { FaultSpec, SandboxOptions } from './options';
+import type { RequestLogEntry } from './runtime';
 
 export { DEMO_ACCOUNT, type FaultSpec, type LifeOptions, type SandboxOptions } from './options';
 export { OPTED_OUT_REASON } from './api-error';
@@ -18,7 +19,7 @@ export interface RunningSandbox {
   /** Every token issued so far answers 401 from now on. */
   expireTokens(): void;
   injectInbound(input: { email?: string; customer: string; text: string; channelType?: string }): Promise<{ message_id: string }>;
-  requestLog(): { method: string; path: string; status: number; at: number; url: string; faults?: string[] }[];
+  requestLog(): RequestLogEntry[];
   /** Every message stored for the account's enterprise (for tests counting duplicates). */
   messages(email?: string): StoredMessage[];
   /** Reseed (synchronously), optionally with other options. */

@@ -20,6 +20,8 @@ export interface RequestLogEntry {
   at: number;
   /** The injected fault kinds that shaped this answer, if any. */
   faults?: string[];
+  /** The JSON body the client sent, so tests can check it against the reference; never kept for sign-in (a password). */
+  body?: unknown;
 }
 
 export interface SandboxRuntime {

@@ -61,6 +61,17 @@ describe('keyword events', () => {
       `DELETE /api/keyword_events/${created.id}`,
       `DELETE /api/keyword_events/${created.id}`,
     ]);
+    // The log keeps what was sent, in the reference's request form ("Join", line 2283).
+    expect(requestsSince(start).filter((entry) => entry.body !== undefined).map((entry) => entry.body)).toEqual([
+      { event: 'Join', keywords: ['welcomeback', 'hello'], message: 'Welcome back!' },
+      { keywords: ['welcomeback'], message: 'Hello again' },
+    ]);
+  });
+
+  it('keeps no sign-in body (a password) in the sandbox request log', () => {
+    const signIns = sandbox.requestLog().filter((entry) => entry.path === '/api/auth');
+    expect(signIns.length).toBeGreaterThan(0);
+    expect(signIns.every((entry) => entry.body === undefined)).toBe(true);
   });
 
   it('refuses what the reference does not allow before any request', () => {
@@ -107,6 +118,10 @@ describe('settings', () => {
     const read = value(await admin['admin:settings']({}));
     expect(JSON.stringify(read)).not.toContain(token);
     expect(read.shortLinks).toBe(false);
+    expect(requestsSince(start).filter((entry) => entry.method === 'PATCH').map((entry) => entry.body)).toEqual([
+      { chatbot_settings: { CHATBOT_COM: { is_enabled: true, access_token: token } } },
+      { short_links_generation_enabled: false },
+    ]);
     expect(requestsSince(start).map(({ method, path }) => `${method} ${path}`)).toEqual([
       'PATCH /api/settings',
       'GET /api/settings',
