@@ -57,7 +57,7 @@ const KeywordMessage = z
   .min(1, 'The message cannot be empty')
   .max(KEYWORD_EVENT_MESSAGE_MAX_LENGTH, `The message is at most ${KEYWORD_EVENT_MESSAGE_MAX_LENGTH} characters`);
 
-const ONLY_JOIN_HAS_A_MESSAGE = 'Only a Join event sends a message here; opt-out and help replies are set on each channel';
+export const ONLY_JOIN_HAS_A_MESSAGE = 'Only a Join event sends a message here; opt-out and help replies are set on each channel';
 
 export const KeywordEventDraft = z
   .strictObject({ event: z.enum(keywordEventRequestTypes), keywords: Keywords, message: KeywordMessage.optional() })
