@@ -5,10 +5,10 @@
  * account, not "the sandbox": it keeps "Remove data…", whose confirmation is checked too.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { startEmbeddedSandbox } from '../../main/session/embedded-sandbox';
-import type { SandboxHandle } from '../../main/session/sandbox-trial';
 import { launchUrl } from '../../playwright.config';
+import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { seriousViolations } from './axe';
+import { signInTo } from './sign-in';
 
 const schemes = ['light', 'dark'] as const;
 
@@ -30,7 +30,7 @@ async function waitForCustomers(page: Page) {
   return conversations;
 }
 
-let otherService: SandboxHandle | undefined;
+let otherService: RunningSandbox | undefined;
 test.afterAll(async () => {
   await otherService?.close();
 });
@@ -71,13 +71,11 @@ test('the sign-in screen, the inbox, a conversation and the popovers have no ser
 
 test('an account on another loopback service is not the sandbox: no label, and its data can be removed', async ({ page }) => {
   test.setTimeout(120_000);
-  otherService = await startEmbeddedSandbox();
-  const account = otherService.accounts[0];
-  if (account === undefined) throw new Error('The sandbox has no account');
+  otherService = await startSandbox({ port: 0, seed: 6, customers: 4, messagesPerCustomer: 2 });
   const found: string[] = [];
   await page.goto(launchUrl);
   const form = page.getByRole('form', { name: 'Sign in' });
-  await form.getByLabel('Email').fill(account.email);
+  await form.getByLabel('Email').fill('nobody@example.com');
   await form.getByText('Advanced').click();
   await form.getByLabel('Service URL').fill(otherService.baseUrl);
   await form.getByLabel('Password').fill('not the password');
@@ -85,11 +83,7 @@ test('an account on another loopback service is not the sandbox: no label, and i
   await expect(form.getByRole('alert')).toBeVisible({ timeout: 20_000 });
   await checkBothSchemes(page, 'refused sign-in', found);
 
-  await form.getByLabel('Email').fill(account.email);
-  await form.getByLabel('Password').fill(account.password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-
-  await expect(page.getByTestId('account-email')).toHaveText(account.email, { timeout: 20_000 });
+  await signInTo(page, otherService);
   await expect(page.getByText('Sandbox', { exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'Remove data…' }).click();
   await expect(page.getByRole('alertdialog')).toBeVisible();
