@@ -10,14 +10,6 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
-export function isLoopbackUrl(baseUrl: string): boolean {
-  try {
-    return isLoopbackHost(new URL(baseUrl).hostname);
-  } catch {
-    return false;
-  }
-}
-
 /** The address in one normal form (no trailing slash), or why it is refused. */
 export function parseBaseUrl(raw: string): Result<string> {
   const refuse = (why: string) => fail('VALIDATION', why, { field: 'baseUrl' });
