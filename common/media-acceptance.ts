@@ -3,8 +3,9 @@
  * app can recognise, and a channel takes a file when its payload schema has a kind that can carry it
  * (common/payloads/channels.ts, following payloadFromUpload in common/payloads/from-upload.ts).
  */
-import { acceptedMediaMimeTypes } from './api-decisions';
+import { acceptedMediaMimeTypes, MAX_MEDIA_BYTES } from './api-decisions';
 import { channelAccepts, sendableChannelTypes, type SendableChannelType } from './payloads/channels';
+import { fail } from './result';
 
 export const mediaKinds = ['image', 'video', 'audio', 'file'] as const;
 export type MediaKind = (typeof mediaKinds)[number];
@@ -59,4 +60,12 @@ const mimeDescriptions: Record<string, string> = {
 
 export function describeMime(mime: string): string {
   return mimeDescriptions[mime] ?? mime;
+}
+
+/**
+ * The refusal of a file over the service's 50 MB, named as the agent knows it: browser mode's bridge, its staging
+ * route and the staged files all say the same, and `field: 'file'` has the composer show these words as they are.
+ */
+export function fileTooLarge(name: string) {
+  return fail('VALIDATION', `"${name}" is larger than the ${MAX_MEDIA_BYTES / 1024 / 1024} MB the service takes`, { field: 'file' });
 }

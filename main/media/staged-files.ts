@@ -8,17 +8,13 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { MAX_MEDIA_BYTES } from '../../common/api-decisions';
+import { fileTooLarge } from '../../common/media-acceptance';
 import { fail, ok, type Result } from '../../common/result';
 import { writeCapped } from './capped-write';
 
 export const STAGED_PREFIX = 'staged:';
 /** Enough for a few attachments waiting to be sent; more and the oldest goes. */
 const MAX_STAGED_FILES = 20;
-
-/** The refusal of a file over the service's limit, named as the agent knows it. */
-export function tooLargeMessage(name: string): string {
-  return `"${name}" is larger than the ${MAX_MEDIA_BYTES / 1024 / 1024} MB the service takes`;
-}
 
 export interface StagedFile {
   reference: string;
@@ -46,9 +42,7 @@ export class StagedFiles {
     const path = join(this.#dir, id);
     const written = await writeCapped(body, path, MAX_MEDIA_BYTES);
     if (!written.ok) {
-      if (written.tooLarge) {
-        return fail('VALIDATION', tooLargeMessage(name), { field: 'file' });
-      }
+      if (written.tooLarge) return fileTooLarge(name);
       return fail('NETWORK', `"${name}" did not arrive whole: ${written.reason}`, { retryable: true });
     }
     this.#entries.set(id, { path, name });

@@ -9,9 +9,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { MAX_MEDIA_BYTES } from '../../common/api-decisions';
+import { fileTooLarge } from '../../common/media-acceptance';
 import { WEB_MEDIA_UPLOAD_PATH } from '../../common/media-url';
 import type { MediaRequestHandler } from './media-route';
-import { tooLargeMessage, type StagedFiles } from './staged-files';
+import type { StagedFiles } from './staged-files';
 
 export type WebMediaHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
 
@@ -52,7 +53,7 @@ export function createWebMediaHandler(serve: MediaRequestHandler, staged: Staged
       const declared = Number(request.headers['content-length']);
       if (Number.isFinite(declared) && declared > MAX_MEDIA_BYTES) {
         request.resume();
-        return refuse(response, 413, 'VALIDATION', tooLargeMessage(name));
+        return sendJson(response, 413, fileTooLarge(name));
       }
       const result = await staged.stage(request, name);
       if (!result.ok) return sendJson(response, result.error.code === 'VALIDATION' ? 413 : 400, result);

@@ -12,6 +12,8 @@ import {
   type InboxBridge,
   type PickedFile,
 } from '../../common/contract';
+import { MAX_MEDIA_BYTES } from '../../common/api-decisions';
+import { fileTooLarge } from '../../common/media-acceptance';
 import { WEB_MEDIA_UPLOAD_PATH } from '../../common/media-url';
 import { fail, InboxError, ok, type Result } from '../../common/result';
 import { z } from 'zod';
@@ -46,8 +48,12 @@ async function postToHost(path: string, init: { headers: Record<string, string>;
   }
 }
 
-/** Streams a file to the host's staged-upload route (main/media/web-media.ts), which answers its reference. */
+/**
+ * Streams a file to the host's staged-upload route (main/media/web-media.ts), which answers its reference. A file
+ * over the service's limit is refused here, by its size, before 50 MB and more cross to the host for nothing.
+ */
 async function stageFile(file: PickedFile): Promise<Result<string>> {
+  if (file.size > MAX_MEDIA_BYTES) return fileTooLarge(file.name);
   const answer = await postToHost(WEB_MEDIA_UPLOAD_PATH, {
     headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
     body: file,

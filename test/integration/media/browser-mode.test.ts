@@ -118,7 +118,8 @@ describe('browser-mode media', () => {
       req.write(Buffer.alloc(1024));
     });
     expect(reply.status).toBe(413);
-    expect(json(reply).error?.message).toBe('"movie.mp4" is larger than the 50 MB the service takes');
+    // `field: 'file'` is what has the composer show these words rather than a generic refusal.
+    expect(json(reply).error).toMatchObject({ code: 'VALIDATION', field: 'file', message: '"movie.mp4" is larger than the 50 MB the service takes' });
   });
 
   it('answers an unknown or expired reference with a clear error', async () => {
