@@ -2,7 +2,8 @@
  * Every screen passes axe-core with nothing serious or critical, in the light and the dark palette: the sign-in
  * form (with its advanced field and the app's details, and refusing a password), the inbox with its unread badges
  * and channel tags, an open conversation with our own replies, and the header's popovers. An account on another loopback service is a real
- * account, not "the sandbox": it keeps "Remove data…", whose confirmation is checked too.
+ * account, not "the sandbox": it keeps "Remove data…", whose confirmation is checked too, and when that service
+ * answers 503 to every look, the sync line names the failure and counts down to the next try.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { launchUrl } from '../../playwright.config';
@@ -84,6 +85,17 @@ test('an account on another loopback service is not the sandbox: no label, and i
   await checkBothSchemes(page, 'refused sign-in', found);
 
   await signInTo(page, otherService);
+  // The service failing every look: the sync line says so, with the next try, and still reads in both palettes.
+  const conversations = page.getByRole('region', { name: 'Conversations' });
+  await expect(conversations.getByRole('option').first()).toBeVisible({ timeout: 30_000 });
+  otherService.addFault({ method: 'GET', path: '/api/customers', kind: 'status', status: 503 });
+  await conversations.getByRole('button', { name: 'Sync now' }).click();
+  await expect(conversations.getByText(/^Sync failed: .*Trying again (in \d+ s|now…)/)).toBeVisible({ timeout: 30_000 });
+  await checkBothSchemes(page, 'sync failing', found);
+  otherService.clearFaults();
+  await conversations.getByRole('button', { name: 'Sync now' }).click();
+  await expect(conversations.getByText('Updated just now')).toBeVisible({ timeout: 30_000 });
+
   await expect(page.getByText('Sandbox', { exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'Remove data…' }).click();
   await expect(page.getByRole('alertdialog')).toBeVisible();
