@@ -54,6 +54,8 @@ export class ConversationState {
   /** Per customer, the replies the agent pressed Enter for that the outbox has not taken yet, oldest first. */
   readonly #outgoing: Record<string, string[] | undefined> = {};
   readonly #replyErrors: Record<string, InboxError | undefined> = {};
+  /** Per customer, the file on its way to the outbox that replies sent meanwhile must follow. */
+  readonly #fileSends: Record<string, Promise<Result<unknown>> | undefined> = {};
   /** What main holds as each customer's draft, as far as this window knows (saves of the same words are skipped). */
   readonly #savedDrafts: Record<string, string | undefined> = {};
   /** Customers whose kept draft was read from main; none is saved before that, so a slow read cannot be overwritten. */
@@ -134,10 +136,22 @@ export class ConversationState {
     this.attachment = undefined;
   }
 
-  /** Uploads the waiting file and hands the payload the upload answers to the outbox. */
-  async sendAttachment(): Promise<Result<unknown>> {
+  /**
+   * Uploads the waiting file and hands the payload the upload answers to the outbox. Replies the agent sends with
+   * Enter meanwhile wait for it, so they follow the file.
+   */
+  sendAttachment(): Promise<Result<unknown>> {
     const { customer, attachment } = this;
-    if (customer === undefined || attachment === undefined) return fail('BAD_INPUT', 'No file is waiting to be sent');
+    if (customer === undefined || attachment === undefined) return Promise.resolve(fail('BAD_INPUT', 'No file is waiting to be sent'));
+    const sending = this.#sendAttachment(customer, attachment);
+    this.#fileSends[customer.id] = sending;
+    void sending.then(() => {
+      if (this.#fileSends[customer.id] === sending) this.#fileSends[customer.id] = undefined;
+    });
+    return sending;
+  }
+
+  async #sendAttachment(customer: Customer, attachment: Attachment): Promise<Result<unknown>> {
     const uploaded = await attachment.upload();
     if (!uploaded.ok) return uploaded;
     if (this.attachment !== attachment) return fail('CANCELLED', 'The file was removed before it was sent');
@@ -374,6 +388,9 @@ export class ConversationState {
   }
 
   async #sendWaiting(customerId: string, waiting: string[], send: SendText): Promise<void> {
+    const fileFirst = this.#fileSends[customerId];
+    // The file says for itself why it did not go; the words after it wait in the draft, in their order.
+    if (fileFirst !== undefined && !(await fileFirst).ok) this.#putBack(customerId, waiting.splice(0));
     for (let text = waiting[0]; text !== undefined; text = waiting[0]) {
       // `send` goes to the open conversation: replies of one the agent has left go back to its draft instead.
       const sent =
@@ -388,7 +405,7 @@ export class ConversationState {
     this.#persistDraft(customerId);
   }
 
-  #putBack(customerId: string, texts: string[], error: InboxError): void {
+  #putBack(customerId: string, texts: string[], error?: InboxError): void {
     const restored = joinDraft([...texts, this.#fieldOf(customerId)]);
     this.#drafts[customerId] = restored;
     this.#replyErrors[customerId] = error;

@@ -157,4 +157,31 @@ describe('attaching a file', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(bridge.inputsOf('outbox:send')).toEqual([]);
   });
+
+  it('queues words sent with Enter during the upload behind the file, and puts them back if the file does not go', async () => {
+    type UploadAnswer = ReturnType<typeof ok<UploadedMedia>> | ReturnType<typeof fail>;
+    const uploads = [deferred<UploadAnswer>(), deferred<UploadAnswer>()];
+    let upload = 0;
+    const { bridge } = await openWith({ 'media:upload': () => uploads[upload++]?.promise ?? ok(uploadedPhoto) });
+    const field = screen.getByRole('textbox', { name: 'Message to Maria Lopez' });
+    await pick(photo());
+    await waitFor(() => expect(sendButton()).toBeEnabled());
+    await fireEvent.click(sendButton());
+    await screen.findByRole('progressbar');
+    await fireEvent.input(field, { target: { value: 'Here is the receipt' } });
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    expect(field).toHaveValue('');
+    uploads[0]?.resolve(fail('NETWORK', 'The service did not answer', { retryable: true }));
+    await waitFor(() => expect(field).toHaveValue('Here is the receipt'));
+    expect(bridge.inputsOf('outbox:send')).toEqual([]);
+
+    await fireEvent.click(sendButton());
+    await screen.findByRole('progressbar');
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    await fireEvent.input(field, { target: { value: 'Thanks!' } });
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    uploads[1]?.resolve(ok(uploadedPhoto));
+    await waitFor(() => expect(bridge.inputsOf('outbox:send').map((send) => send.payload.type)).toEqual(['IMAGE', 'TEXT', 'TEXT']));
+    expect(bridge.inputsOf('outbox:send').map((send) => (send.payload.type === 'TEXT' ? send.payload.text : ''))).toEqual(['', 'Here is the receipt', 'Thanks!']);
+  });
 });
