@@ -64,7 +64,8 @@ export function openCacheDatabase(files: CacheFiles, recovered: Recovered = {}):
     // A cache found damaged may be one from before the outbox had its file: what it held of sends and drafts.
     if (opened.value.rebuiltFrom !== undefined) keepLegacyRows(db, readableRows(opened.value.rebuiltFrom));
     const sql = new Sql(db);
-    const readopted = readoptLostSends(sql, files.now());
+    // Only after a salvage: a pending message without its send otherwise is one a crash cut off from a discard.
+    const readopted = salvage ? readoptLostSends(sql, files.now()) : 0;
     restorePendingMessages(sql);
     if (salvage) files.onNotice(salvageNotice(files.outboxFile, salvage, readopted));
     if (rebuiltFrom !== undefined) files.onNotice(rebuiltNotice(rebuiltFrom, keptWords(keptCounts(sql))));

@@ -336,10 +336,11 @@ const OrphanSend = z.object({
 });
 
 /**
- * Puts back the sends the outbox file lost while their pending messages are still in the cache (a damaged outbox
- * file salvaged in part, or a crash between the two files' commits: each file's commit is atomic, not the pair).
- * Whether such a send left is not known, so it comes back `unknown`: the outbox looks for it in the customer's
- * history before sending it again. A send whose agent the cache does not know cannot be rebuilt and is left alone.
+ * Puts back the sends a damaged outbox file lost while their pending messages are still in the cache. Whether such
+ * a send left is not known, so it comes back `unknown`: the outbox looks for it in the customer's history before
+ * sending it again. A send whose agent the cache does not know cannot be rebuilt and is left alone. (Each file's
+ * commit is atomic, not the pair: a crash between them can leave a send without its pending message, which
+ * restorePendingMessages mends, or a discarded send's pending message without the send, which must not come back.)
  */
 export function readoptLostSends(sql: Sql, now: number): number {
   const orphans = parseRows(

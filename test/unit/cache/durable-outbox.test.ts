@@ -252,6 +252,24 @@ describe('a damaged outbox file', () => {
   });
 });
 
+describe('a crash between the two files', () => {
+  it('does not bring back a discarded send whose pending message outlived it', () => {
+    const { cache, file } = testCache();
+    seedChannels(cache);
+    unwrap(cache.upsertCustomers([maria]));
+    unwrap(cache.enqueueSend(send('discarded')));
+    cache.close();
+    // What a crash between the commits of a discard can leave: the send gone from the outbox file, its message not.
+    const torn = new Database(outboxFileFor(file));
+    torn.prepare("DELETE FROM outbox WHERE client_id = 'discarded'").run();
+    torn.close();
+
+    const { cache: reopened, notices } = testCache({ file });
+    expect(notices).toEqual([]);
+    expect(unwrap(reopened.listSends())).toEqual([]);
+  });
+});
+
 describe('upgrading from a cache that held the outbox', () => {
   it('moves its sends and drafts into the outbox file in one go and empties the old tables', () => {
     const file = path.join(tempDir(), 'cache.sqlite');
