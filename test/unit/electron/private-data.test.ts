@@ -55,6 +55,15 @@ describe('private user data', () => {
     expect(protectUserData(data.root)).toEqual([]);
   });
 
+  it("checks every file of each account's folder on every start, even when the folders are private already", () => {
+    const data = readableUserData();
+    protectUserData(data.root);
+    const outbox = join(data.root, 'accounts', '0123456789abcdef0123456789abcdef', 'outbox.sqlite');
+    chmodSync(outbox, 0o644);
+    expect(protectUserData(data.root)).toEqual([outbox]);
+    expect(modeOf(outbox)).toBe(0o600);
+  });
+
   it('makes every file the process creates afterwards owner-only', () => {
     process.umask(0o022);
     useOwnerOnlyUmask();
