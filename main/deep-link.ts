@@ -3,6 +3,7 @@
  * hand the link to a new process, which forwards its argv to the running one) or given by macOS's open-url, parsed
  * strictly, and resolved to a customer id (a phone number is looked up in the signed-in account's cache).
  */
+import type { AccountScopes } from './account/account-scopes';
 import { phoneDigitsOf } from './cache/search-query';
 
 export const DEEP_LINK_SCHEME = 'twoway-inbox';
@@ -55,6 +56,22 @@ export function deepLinkInArgv(argv: readonly string[]): string | undefined {
 export interface CustomerLookup {
   /** Ids of the cached customers whose phone has exactly these digits. */
   customerIdsByPhoneDigits(phoneDigits: string): Promise<string[]>;
+}
+
+/** How many customers whose phone contains the digits are read to find the ones whose phone is exactly them. */
+const PHONE_CANDIDATES = 50;
+
+/** Looks phones up in the signed-in account's cache; signed out, no phone names anyone. */
+export function cachedCustomerLookup(accounts: AccountScopes): CustomerLookup {
+  return {
+    customerIdsByPhoneDigits: async (phoneDigits) => {
+      const scope = await accounts.current();
+      if (scope === undefined) return [];
+      const page = scope.cache.customerPage({ search: phoneDigits, limit: PHONE_CANDIDATES });
+      if (!page.ok) return [];
+      return page.value.items.filter((customer) => phoneDigitsOf(customer.phone) === phoneDigits).map((customer) => customer.id);
+    },
+  };
 }
 
 /**

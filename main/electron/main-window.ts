@@ -1,6 +1,6 @@
 /**
- * The one window: locked-down web preferences, the renderer loaded from `app://inbox/`, and its size, position and
- * maximized state remembered between launches (a position on a screen that is gone is forgotten).
+ * The one window: locked-down web preferences, the renderer loaded from `app://inbox/`, and its size, position,
+ * maximized state and zoom remembered between launches (a position on a screen that is gone is forgotten).
  */
 import { BrowserWindow, screen, type Rectangle } from 'electron';
 import { z } from 'zod';
@@ -12,6 +12,8 @@ const WindowState = z.object({
   width: z.number().int().min(400),
   height: z.number().int().min(300),
   maximized: z.boolean(),
+  /** The page's zoom (View > Zoom In / Out, Ctrl+= / Ctrl+-); Chromium's own range is 25% to 500%. */
+  zoomFactor: z.number().min(0.25).max(5).optional(),
 });
 export type WindowState = z.infer<typeof WindowState>;
 
@@ -30,7 +32,7 @@ export interface MainWindowOptions {
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const state = restoreState(options.stateStore.read());
+  const { zoomFactor, ...state } = restoreState(options.stateStore.read());
   const window = new BrowserWindow({
     title: options.title,
     ...state,
@@ -48,15 +50,18 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
-      // Chromium's spellchecker downloads dictionaries from Google on Windows and Linux; macOS uses the OS's own.
-      spellcheck: process.platform === 'darwin',
+      // The composer is spell-checked. macOS checks with the OS; on Windows and Linux Chromium fetches the
+      // language's Hunspell dictionary once from Google's CDN (no text the agent types leaves the computer).
+      spellcheck: true,
     },
   });
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
+  // Chromium resets the zoom on each navigation, so it is set again whenever the page (re)loads.
+  if (zoomFactor !== undefined) window.webContents.on('did-finish-load', () => window.webContents.setZoomFactor(zoomFactor));
   window.on('close', () => {
     const bounds = window.isMaximized() ? window.getNormalBounds() : window.getBounds();
-    options.stateStore.write({ ...bounds, maximized: window.isMaximized() });
+    options.stateStore.write({ ...bounds, maximized: window.isMaximized(), zoomFactor: window.webContents.getZoomFactor() });
   });
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;

@@ -1,8 +1,9 @@
 /**
  * A stand-in for the 'electron' module in unit and integration tests (vitest aliases it): Electron's binary never
  * runs here. It records what the shell and the preload do with Electron (window options, IPC handlers, session
- * handlers, web-contents listeners, protocols, openExternal calls, notifications, badge counts) and lets tests fire
- * events (a notification's click too) and call the recorded handlers the way Electron would.
+ * handlers, web-contents listeners, protocols, openExternal calls, notifications, badge counts, trays, menus, message
+ * boxes) and lets tests fire events (a notification's click too), script message-box answers and call the recorded
+ * handlers the way Electron would.
  */
 type Listener = (...args: never[]) => unknown;
 
@@ -62,6 +63,29 @@ export class FakeWebContents extends Emitter {
   readonly mainFrame: FakeFrame = { url: '', parent: null };
   readonly sent: { channel: string; args: unknown[] }[] = [];
   windowOpenHandler: WindowOpenHandler | undefined;
+  reloads = 0;
+  crashedByMain = 0;
+  zoomFactor = 1;
+  /** Keyboard input sent to the page (menu items that stand for the page's own shortcuts). */
+  readonly inputEvents: { type: string; keyCode: string; modifiers?: string[] }[] = [];
+
+  reload(): void {
+    this.reloads += 1;
+  }
+  /** Ends the page's process as Electron does for a hung renderer: render-process-gone follows with 'killed'. */
+  forcefullyCrashRenderer(): void {
+    this.crashedByMain += 1;
+    this.emit('render-process-gone', new FakeEvent(), { reason: 'killed', exitCode: 9 });
+  }
+  setZoomFactor(factor: number): void {
+    this.zoomFactor = factor;
+  }
+  getZoomFactor(): number {
+    return this.zoomFactor;
+  }
+  sendInputEvent(event: { type: string; keyCode: string; modifiers?: string[] }): void {
+    this.inputEvents.push(event);
+  }
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
@@ -157,7 +181,10 @@ class FakeApp extends Emitter {
   hasQuit = false;
   exitCode: number | undefined;
   appPath = '/fake/app';
+  isPackaged = false;
   readonly paths = new Map<string, string>();
+  /** Every `setAsDefaultProtocolClient` call's arguments. */
+  protocolClients: { scheme: string; path?: string; args?: string[] }[] = [];
   private ready!: Promise<unknown>;
   private markReady!: () => void;
 
@@ -202,6 +229,11 @@ class FakeApp extends Emitter {
     if (!event.defaultPrevented) this.hasQuit = true;
   }
 
+  setAsDefaultProtocolClient(scheme: string, path?: string, args?: string[]): boolean {
+    this.protocolClients.push({ scheme, ...(path !== undefined ? { path } : {}), ...(args !== undefined ? { args } : {}) });
+    return true;
+  }
+
   setBadgeCount(count: number): boolean {
     fake.badgeCounts.push(count);
     return true;
@@ -221,6 +253,8 @@ class FakeApp extends Emitter {
     this.hasQuit = false;
     this.exitCode = undefined;
     this.appPath = '/fake/app';
+    this.isPackaged = false;
+    this.protocolClients = [];
     this.paths.clear();
     this.paths.set('userData', '/fake/user-data');
     this.ready = new Promise((resolve) => {
@@ -276,6 +310,90 @@ export const fake = {
   safeStorageBackend: 'gnome_libsecret',
   /** What `webUtils.getPathForFile` answers per file; any other file has no path, like one made by the page. */
   filePaths: new Map<unknown, string>(),
+  trays: [] as Tray[],
+  applicationMenu: null as Menu | null,
+  /** Every message box shown, with the window it was shown over. */
+  messageBoxes: [] as { options: MessageBoxOptions }[],
+  /** The button index the next message boxes answer, in order; 0 when the queue is empty. */
+  messageBoxResponses: [] as number[],
+  /** Paths `shell.openPath` was asked to open. */
+  openedPaths: [] as string[],
+};
+
+/** A menu item as a template gives it (the fake keeps templates as they are). */
+export interface MenuItemOptions {
+  label?: string;
+  role?: string;
+  type?: string;
+  accelerator?: string;
+  registerAccelerator?: boolean;
+  enabled?: boolean;
+  submenu?: MenuItemOptions[];
+  click?: (...args: never[]) => unknown;
+}
+
+export class Menu {
+  constructor(readonly items: MenuItemOptions[]) {}
+
+  static buildFromTemplate(template: MenuItemOptions[]): Menu {
+    return new Menu(template);
+  }
+
+  static setApplicationMenu(menu: Menu | null): void {
+    fake.applicationMenu = menu;
+  }
+}
+
+export interface FakeNativeImage {
+  path: string;
+  isEmpty(): boolean;
+}
+
+export const nativeImage = {
+  createFromPath: (path: string): FakeNativeImage => ({ path, isEmpty: () => false }),
+};
+
+/** The tray icon: its image, tooltip, title (macOS shows it beside the icon) and context menu. */
+export class Tray extends Emitter {
+  tooltip = '';
+  title = '';
+  contextMenu: Menu | null = null;
+  destroyed = false;
+
+  constructor(readonly image: FakeNativeImage) {
+    super();
+    fake.trays.push(this);
+  }
+  setToolTip(tooltip: string): void {
+    this.tooltip = tooltip;
+  }
+  setTitle(title: string): void {
+    this.title = title;
+  }
+  setContextMenu(menu: Menu | null): void {
+    this.contextMenu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+export interface MessageBoxOptions {
+  type?: string;
+  message: string;
+  detail?: string;
+  buttons?: string[];
+}
+
+export const dialog = {
+  showMessageBox(...args: [BrowserWindow, MessageBoxOptions] | [MessageBoxOptions]): Promise<{ response: number }> {
+    const options = args.length === 2 ? args[1] : args[0];
+    fake.messageBoxes.push({ options });
+    return Promise.resolve({ response: fake.messageBoxResponses.shift() ?? 0 });
+  },
 };
 
 export const app = new FakeApp();
@@ -313,6 +431,10 @@ export const shell = {
   openExternal(url: string): Promise<void> {
     fake.openedExternally.push(url);
     return Promise.resolve();
+  },
+  openPath(path: string): Promise<string> {
+    fake.openedPaths.push(path);
+    return Promise.resolve('');
   },
 };
 
@@ -382,5 +504,10 @@ export function resetFakeElectron(): void {
     notifications: [],
     notificationsSupported: true,
     badgeCounts: [],
+    trays: [],
+    applicationMenu: null,
+    messageBoxes: [],
+    messageBoxResponses: [],
+    openedPaths: [],
   });
 }

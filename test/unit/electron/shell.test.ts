@@ -38,16 +38,21 @@ describe('the window', () => {
     expect(window.shown).toBe(true);
   });
 
-  it('reopens at the size, place and maximized state it was closed in', async () => {
-    const stored = { x: 200, y: 150, width: 1000, height: 700, maximized: true };
+  it('reopens at the size, place, maximized state and zoom it was closed in', async () => {
+    const stored = { x: 200, y: 150, width: 1000, height: 700, maximized: true, zoomFactor: 1.25 };
     const { window, savedStates } = await startShellForTest({ storedWindowState: stored });
     expect(window.options).toMatchObject({ x: 200, y: 150, width: 1000, height: 700 });
+    expect(window.options).not.toHaveProperty('zoomFactor');
     expect(window.isMaximized()).toBe(true);
+    // Chromium resets the zoom when a page loads, so it is applied on every load (a reload after a crash too).
+    window.webContents.emit('did-finish-load');
+    expect(window.webContents.getZoomFactor()).toBe(1.25);
 
     window.maximized = false;
     window.bounds = { x: 10, y: 20, width: 900, height: 650 };
+    window.webContents.zoomFactor = 0.9;
     window.close();
-    expect(savedStates).toEqual([{ x: 10, y: 20, width: 900, height: 650, maximized: false }]);
+    expect(savedStates).toEqual([{ x: 10, y: 20, width: 900, height: 650, maximized: false, zoomFactor: 0.9 }]);
   });
 
   it('forgets a position on a screen that is no longer there, keeping the size', async () => {
