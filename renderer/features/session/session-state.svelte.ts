@@ -131,7 +131,13 @@ export class SessionState {
     this.clearError();
     const result = await call();
     if (result.ok) this.status = { state: 'signed-in', ...result.value };
-    else this.#failed(action, result.error);
+    else {
+      this.#failed(action, result.error);
+      // Browser mode's events trail the answer: until main's "signed out" arrives, the status still says signing
+      // in, and dropping `pending` would swap the form (and what was typed) for the inbox. Ask main where it stands.
+      const status = await this.bridge.invoke('session:status', {});
+      if (status.ok) this.status = status.value;
+    }
     this.pending = undefined;
   }
 

@@ -111,6 +111,26 @@ describe('the sign-in view', () => {
     expect(screen.getByLabelText('Service URL')).toBeVisible();
   });
 
+  it('keeps what was typed when the refusal arrives before the session says it is signed out (browser mode)', async () => {
+    const bridge = signedOutBridge();
+    const request = { email: 'ana@example.com', baseUrl: 'http://127.0.0.1:4011' };
+    bridge.answer('session:sign-in', () => {
+      bridge.emit('session:changed', { state: 'signing-in', ...request });
+      return fail('UNAUTHENTICATED', 'Wrong email or password');
+    });
+    render(App, { bridge });
+    await fillForm(request.email, 'not the password');
+    await fireEvent.click(screen.getByText('Advanced'));
+    await fireEvent.input(screen.getByLabelText('Service URL'), { target: { value: request.baseUrl } });
+    await click('Sign in');
+    expect(await formAlert()).toHaveTextContent('Wrong email or password');
+    // Events come over their own stream in browser mode: the session's "signed out" lands after the answer.
+    bridge.emit('session:changed', { state: 'signed-out', reason: 'Wrong email or password' });
+
+    await waitFor(() => expect(screen.getByLabelText('Email')).toHaveValue(request.email));
+    expect(screen.getByLabelText('Service URL')).toHaveValue(request.baseUrl);
+  });
+
   it('shows the sign-in as busy until main answers', async () => {
     const bridge = signedOutBridge();
     const answer = deferred<ReturnType<typeof ok<typeof demoProfile>>>();
