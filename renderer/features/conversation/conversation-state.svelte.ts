@@ -107,6 +107,13 @@ export class ConversationState {
     return this.#send(customer, payload.value);
   }
 
+  /** Hands a payload a composer tool built (a location, a contact) to the outbox, like a text reply. */
+  async sendPayload(payload: MessagePayload): Promise<Result<unknown>> {
+    const customer = this.customer;
+    if (customer === undefined) return fail('BAD_INPUT', 'No conversation is open');
+    return this.#send(customer, payload);
+  }
+
   /**
    * Sends through the channel the list and header show (the conversation's last agent); a conversation with none
    * yet leaves the choice to the outbox, which falls back to an agent the customer is subscribed to.
