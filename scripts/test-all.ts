@@ -1,14 +1,16 @@
 /**
  * `npm test`: every check the project has, in the order that fails fastest — lint, typecheck, unit and component
  * tests, integration tests (the keychain ones twice: with a real Secret Service and without one), then the
- * end-to-end tests in Chromium against browser mode. Ends with one line, `N passed, N failed`, counting each test
- * and each static check.
+ * end-to-end tests in Chromium against browser mode, and the same scenarios in the desktop app through Playwright's
+ * `_electron` where an Electron binary is installed (where none is, one line says they were not run). Ends with one
+ * line, `N passed, N failed`, counting each test and each static check.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { installedElectronBinary, NOT_INSTALLED_LINE } from '../test/e2e-electron/electron-binary';
 
 interface Tally {
   passed: number;
@@ -70,18 +72,28 @@ const PlaywrightReport = z.object({
   stats: z.object({ expected: z.number(), unexpected: z.number(), flaky: z.number(), skipped: z.number() }),
 });
 
-async function playwright(): Promise<void> {
-  console.log('\n━━ end-to-end (Playwright, browser mode)');
-  const output = join(reportDir, 'e2e.json');
-  const code = await run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+async function playwright(name = 'end-to-end', configArgs: string[] = []): Promise<void> {
+  const output = join(reportDir, `${name.replace(/\W+/g, '-')}.json`);
+  const code = await run('npx', ['playwright', 'test', ...configArgs, '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: output,
+  });
   const report = readJson(output, PlaywrightReport);
   if (report === undefined) {
-    record('end-to-end', { passed: 0, failed: 1 });
+    record(name, { passed: 0, failed: 1 });
     return;
   }
   const { expected, unexpected, flaky, skipped } = report.stats;
   const unexplained = code !== 0 && unexpected === 0 ? 1 : 0;
-  record('end-to-end', { passed: expected, failed: unexpected + flaky + skipped + unexplained });
+  record(name, { passed: expected, failed: unexpected + flaky + skipped + unexplained });
+}
+
+async function electronEndToEnd(): Promise<void> {
+  console.log('\n━━ end-to-end (Playwright, Electron)');
+  if (installedElectronBinary(process.cwd()) === undefined) {
+    console.log(NOT_INSTALLED_LINE);
+    return;
+  }
+  await playwright('Electron end-to-end', ['--config', 'playwright.electron.config.ts']);
 }
 
 function readJson<T extends z.ZodType>(file: string, schema: T): z.infer<T> | undefined {
@@ -119,7 +131,9 @@ await vitest(
   withSecretService,
 );
 await check('build', 'npm', ['run', '--silent', 'build']);
+console.log('\n━━ end-to-end (Playwright, browser mode)');
 await playwright();
+await electronEndToEnd();
 
 rmSync(reportDir, { recursive: true, force: true });
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
