@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
+import { signInWithForm } from '../e2e/sign-in';
 import { installedElectronBinary } from './electron-binary';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,20 +37,11 @@ test.afterAll(async () => {
   if (configHome !== undefined) rmSync(configHome, { recursive: true, force: true });
 });
 
+/** The desktop window, signed in (the first test signs in through the form; later ones find the inbox). */
 async function signedInWindow(): Promise<Page> {
   if (desktop === undefined || service === undefined) throw new Error('the app did not start');
-  const account = service.accounts[0];
-  if (account === undefined) throw new Error('The sandbox has no account');
   const page = await desktop.firstWindow();
-  const form = page.getByRole('form', { name: 'Sign in' });
-  if (await form.isVisible()) {
-    await form.getByLabel('Email').fill(account.email);
-    await form.getByLabel('Password').fill(account.password);
-    await form.getByText('Advanced').click();
-    await form.getByLabel('Service URL').fill(service.baseUrl);
-    await form.getByRole('button', { name: 'Sign in' }).click();
-  }
-  await expect(page.getByTestId('account-email')).toHaveText(account.email, { timeout: 20_000 });
+  if (await page.getByRole('form', { name: 'Sign in' }).isVisible()) await signInWithForm(page, service);
   return page;
 }
 

@@ -7,9 +7,14 @@ import { launchUrl } from '../../playwright.config';
 import type { RunningSandbox } from '../../sandbox/index';
 
 export async function signInTo(page: Page, sandbox: RunningSandbox): Promise<void> {
+  await page.goto(launchUrl);
+  await signInWithForm(page, sandbox);
+}
+
+/** The sign-in form on the page as it stands (the desktop suite's window opens on it by itself). */
+export async function signInWithForm(page: Page, sandbox: RunningSandbox): Promise<void> {
   const account = sandbox.accounts[0];
   if (account === undefined) throw new Error('The sandbox has no account');
-  await page.goto(launchUrl);
   const form = page.getByRole('form', { name: 'Sign in' });
   await form.getByLabel('Email').fill(account.email);
   await form.getByLabel('Password').fill(account.password);
