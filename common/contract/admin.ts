@@ -13,6 +13,7 @@ import {
   TEMPLATE_TITLE_MAX_LENGTH,
 } from '../api-decisions';
 import { templateTypes } from '../api-types';
+import { Agent, Channel, ChannelStatus, ChannelType } from '../domain';
 
 /** A list request: one page, optionally narrowed by the service's `search`. */
 const PageRequest = {
@@ -28,6 +29,32 @@ function pageOf<T extends z.ZodType>(item: T) {
 const Id = z.string().min(1).max(200);
 const ById = z.strictObject({ id: Id });
 const Done = z.strictObject({});
+
+// ---- channels -------------------------------------------------------------------------------------------------
+
+/** A channel with its agents (an SMS channel's VLNs, a Telegram bot), as the channel list shows them. */
+export const AdminChannel = z.strictObject({ channel: Channel, agents: z.array(Agent) });
+export type AdminChannel = z.infer<typeof AdminChannel>;
+
+/** The types the service lists channels by (line 107); ECHO is this app's own. */
+export const ListedChannelType = ChannelType.exclude(['ECHO']);
+export type ListedChannelType = z.infer<typeof ListedChannelType>;
+
+// ---- WhatsApp templates ---------------------------------------------------------------------------------------
+
+/** The review states a WhatsApp template is listed by (line 4644). */
+export const WhatsAppTemplateStatus = z.enum(['APPROVED', 'IN_APPEAL', 'PENDING', 'REJECTED', 'PENDING_DELETION', 'DELETED', 'DISABLED']);
+export type WhatsAppTemplateStatus = z.infer<typeof WhatsAppTemplateStatus>;
+
+export const WhatsAppTemplateSummary = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  category: z.string().optional(),
+  language: z.string().optional(),
+  status: z.string().optional(),
+  body: z.string().optional(),
+});
+export type WhatsAppTemplateSummary = z.infer<typeof WhatsAppTemplateSummary>;
 
 // ---- keyword events --------------------------------------------------------------------------------------------
 
@@ -166,6 +193,15 @@ export function parseDialogflowCredentials(text: string): { ok: true; value: Dia
 // ---- the channels ----------------------------------------------------------------------------------------------
 
 export const adminChannels = {
+  'admin:channels': {
+    input: z.strictObject({ ...PageRequest, type: ListedChannelType.optional(), status: ChannelStatus.optional() }),
+    output: pageOf(AdminChannel),
+  },
+  /** One WhatsApp agent's templates (lines 4624-4833). */
+  'admin:whatsapp-templates': {
+    input: z.strictObject({ ...PageRequest, agentId: Id, status: WhatsAppTemplateStatus.optional() }),
+    output: pageOf(WhatsAppTemplateSummary),
+  },
   'admin:keyword-events': { input: z.strictObject(PageRequest), output: pageOf(KeywordEvent) },
   'admin:create-keyword-event': { input: KeywordEventDraft, output: KeywordEvent },
   'admin:update-keyword-event': { input: KeywordEventChange, output: Done },

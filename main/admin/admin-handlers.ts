@@ -5,12 +5,14 @@
 import type { HandlerTable } from '../ipc/handler-table';
 import type { Api } from '../api/client';
 import type { adminChannels } from '../../common/contract/admin';
+import { channelHandlers } from './channel-handlers';
 import { keywordEventHandlers } from './keyword-event-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { templateHandlers } from './template-handlers';
+import { whatsAppTemplateHandlers } from './whatsapp-template-handlers';
 
 export type AdminHandlers = Pick<HandlerTable, keyof typeof adminChannels>;
 
 export function adminHandlers(api: Api): AdminHandlers {
-  return { ...keywordEventHandlers(api), ...templateHandlers(api), ...settingsHandlers(api) };
+  return { ...channelHandlers(api), ...keywordEventHandlers(api), ...templateHandlers(api), ...settingsHandlers(api), ...whatsAppTemplateHandlers(api) };
 }

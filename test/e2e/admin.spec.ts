@@ -1,6 +1,6 @@
 /**
- * The Administration area in Chromium through browser mode, signed in to a sandbox of the test's own (with its
- * control API, so the test reads the request log): keyword events and templates created, edited where the service
+ * The Administration area in Chromium through browser mode, signed in to a sandbox of the test's own (the test
+ * reads its request log): channels and WhatsApp templates listed and filtered; keyword events and templates created, edited where the service
  * allows and deleted after a confirmation, settings saved, each checked against the requests and bodies the
  * reference documents; limits refused before any request; a write offline refused with nothing sent; and no serious
  * or critical axe violation on any admin screen, light and dark.
@@ -34,7 +34,7 @@ function described(entries: RequestLogEntry[]): string[] {
   return entries.map((entry) => `${entry.method} ${entry.path}`);
 }
 
-async function signInAndOpenAdministration(page: Page): Promise<void> {
+async function signInAndOpenAdministration(page: Page, tab = 'Keyword events'): Promise<void> {
   await page.goto(launchUrl);
   const form = page.getByRole('form', { name: 'Sign in' });
   // The host's session outlives a page: a test before this one may have left it signed in.
@@ -49,6 +49,7 @@ async function signInAndOpenAdministration(page: Page): Promise<void> {
   await form.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Administration' }).click();
   await expect(page.getByRole('heading', { name: 'Administration' })).toBeVisible();
+  await page.getByRole('tab', { name: tab, exact: true }).click();
 }
 
 test('keyword events: create, edit and delete, with the reference requests, limits refused first', async ({ page }) => {
@@ -99,8 +100,7 @@ test('keyword events: create, edit and delete, with the reference requests, limi
 });
 
 test('templates: create with a live preview, filter by type and delete', async ({ page }) => {
-  await signInAndOpenAdministration(page);
-  await page.getByRole('tab', { name: 'Templates' }).click();
+  await signInAndOpenAdministration(page, 'Templates');
   const since = Date.now();
   const panel = page.getByRole('tabpanel');
 
@@ -138,8 +138,7 @@ test('templates: create with a live preview, filter by type and delete', async (
 });
 
 test('settings: short links saved with only what changed, a token refused without a value', async ({ page }) => {
-  await signInAndOpenAdministration(page);
-  await page.getByRole('tab', { name: 'Settings' }).click();
+  await signInAndOpenAdministration(page, 'Settings');
   const since = Date.now();
   const form = page.getByRole('form', { name: 'Settings' });
   const shortLinks = form.getByRole('checkbox', { name: 'Short links' });
@@ -181,15 +180,51 @@ test('a write made offline is refused and nothing is sent', async ({ page, conte
   expect(adminRequests(since)).toEqual([]);
 });
 
+test('channels: listed with their agents, narrowed by type and status through the service', async ({ page }) => {
+  await signInAndOpenAdministration(page, 'Channels');
+  const since = Date.now();
+  const panel = page.getByRole('tabpanel');
+  await expect(panel.getByRole('table', { name: 'Channels' })).toBeVisible();
+  await panel.getByRole('combobox', { name: 'Filter by channel type' }).selectOption({ label: 'SMS' });
+  await panel.getByRole('combobox', { name: 'Filter by status' }).selectOption({ label: 'Active' });
+  const types = panel.locator('tbody tr td:nth-child(2)');
+  await expect(types.first()).toHaveText('SMS');
+  expect(new Set(await types.allTextContents())).toEqual(new Set(['SMS']));
+  const lists = sandbox.requestLog().filter((entry) => entry.at >= since && entry.path === '/api/channels');
+  const queries = lists.map((entry) => Object.fromEntries(new URL(entry.url, sandbox.baseUrl).searchParams));
+  expect(queries).toContainEqual({ offset: '0', limit: '50', sort: 'created', order: 'asc', type: 'SMS', status: 'ACTIVE' });
+});
+
+test('WhatsApp templates: one agent\'s templates, narrowed by review status through the service', async ({ page }) => {
+  await signInAndOpenAdministration(page, 'WhatsApp templates');
+  const panel = page.getByRole('tabpanel');
+  const agent = panel.getByRole('combobox', { name: 'WhatsApp agent' });
+  await expect(agent).toBeVisible();
+  const agentId = await agent.inputValue();
+  const since = Date.now();
+  await panel.getByRole('combobox', { name: 'Filter by status' }).selectOption({ label: 'Approved' });
+  const statuses = panel.locator('tbody tr td:nth-child(4)');
+  await expect(statuses.first()).toHaveText('Approved');
+  expect(new Set(await statuses.allTextContents())).toEqual(new Set(['Approved']));
+  const lists = sandbox.requestLog().filter((entry) => entry.at >= since && entry.path === `/api/agents/whatsapp/${agentId}/templates`);
+  expect(lists.map((entry) => new URL(entry.url, sandbox.baseUrl).searchParams.get('status'))).toEqual(['APPROVED']);
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`every admin screen passes axe in ${scheme} mode`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await signInAndOpenAdministration(page);
+    await signInAndOpenAdministration(page, 'Channels');
+    await expect(page.getByRole('tabpanel').getByRole('table', { name: 'Channels' })).toBeVisible();
+    await expectNoSeriousViolations(page, `channels (${scheme})`);
+    await page.getByRole('tab', { name: 'Keyword events' }).click();
     await expect(page.getByRole('tabpanel').getByRole('button', { name: 'New keyword event' })).toBeVisible();
     await expectNoSeriousViolations(page, `keyword events (${scheme})`);
-    await page.getByRole('tab', { name: 'Templates' }).click();
+    await page.getByRole('tab', { name: 'Templates', exact: true }).click();
     await expect(page.getByRole('tabpanel').getByRole('button', { name: 'New template' })).toBeVisible();
     await expectNoSeriousViolations(page, `templates (${scheme})`);
+    await page.getByRole('tab', { name: 'WhatsApp templates' }).click();
+    await expect(page.getByRole('tabpanel').getByRole('combobox', { name: 'WhatsApp agent' })).toBeVisible();
+    await expectNoSeriousViolations(page, `WhatsApp templates (${scheme})`);
     await page.getByRole('tab', { name: 'Settings' }).click();
     await expect(page.getByRole('form', { name: 'Settings' })).toBeVisible();
     await expectNoSeriousViolations(page, `settings (${scheme})`);

@@ -36,6 +36,32 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: { message
   return result.value;
 }
 
+describe('channels', () => {
+  it('lists channels of one type with their agents, asking with the channel list\'s own asc/desc order', async () => {
+    const start = Date.now();
+    const sms = value(await admin['admin:channels']({ offset: 0, limit: 50, type: 'SMS' }));
+    expect(sms.items.length).toBeGreaterThan(0);
+    expect(sms.items.every(({ channel }) => channel.type === 'SMS')).toBe(true);
+    expect(sms.items.some(({ agents }) => agents.length > 0)).toBe(true);
+    expect(requestsSince(start).map((entry) => entry.url)).toEqual(['/api/channels?offset=0&limit=50&sort=created&order=asc&type=SMS']);
+  });
+});
+
+describe('WhatsApp templates', () => {
+  it('lists one WhatsApp agent\'s templates of one status', async () => {
+    const whatsApp = value(await admin['admin:channels']({ offset: 0, limit: 50, type: 'WA' }));
+    const agent = whatsApp.items.flatMap(({ agents }) => agents)[0];
+    if (agent === undefined) throw new Error('The sandbox has no WhatsApp agent');
+    const start = Date.now();
+    const approved = value(await admin['admin:whatsapp-templates']({ offset: 0, limit: 50, agentId: agent.id, status: 'APPROVED' }));
+    expect(approved.items.length).toBeGreaterThan(0);
+    expect(approved.items.every((template) => template.status === 'APPROVED')).toBe(true);
+    expect(requestsSince(start).map((entry) => entry.url)).toEqual([
+      `/api/agents/whatsapp/${agent.id}/templates?offset=0&limit=50&sort=created&order=1&status=APPROVED`,
+    ]);
+  });
+});
+
 describe('keyword events', () => {
   it('creates, lists, changes and deletes a Join event with the reference requests', async () => {
     const start = Date.now();

@@ -14,25 +14,25 @@ afterEach(() => setOnline(true));
 describe('administration area', () => {
   it('opens from the header with its sections as tabs, and passes the accessibility check', async () => {
     const bridge = adminBridge();
-    await openAdministration(bridge);
+    await openAdministration(bridge, null);
     expect(screen.getByRole('button', { name: 'Administration' })).toHaveAttribute('aria-pressed', 'true');
     const tabs = within(screen.getByRole('tablist', { name: 'Administration sections' })).getAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent?.trim())).toEqual(['Keyword events', 'Templates', 'Settings']);
+    expect(tabs.map((tab) => tab.textContent?.trim())).toEqual(['Channels', 'Keyword events', 'Templates', 'WhatsApp templates', 'Settings']);
     expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
-    expect(await screen.findByRole('cell', { name: 'stop, unsubscribe' })).toBeInTheDocument();
+    expect(await screen.findByRole('cell', { name: 'SMS USA' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Conversations' })).not.toBeInTheDocument();
     expectAccessible();
 
     tabs[0]?.focus();
     await fireEvent.keyDown(tabs[0] as HTMLElement, { key: 'ArrowRight' });
-    expect(screen.getByRole('tab', { name: 'Templates' })).toHaveAttribute('aria-selected', 'true');
-    expect(screen.getByRole('tab', { name: 'Templates' })).toHaveFocus();
-    expect(await screen.findByRole('cell', { name: 'Greeting' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Keyword events' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'Keyword events' })).toHaveFocus();
+    expect(await screen.findByRole('cell', { name: 'stop, unsubscribe' })).toBeInTheDocument();
   });
 
   it('goes back to the inbox with the button, and with Escape', async () => {
     const bridge = adminBridge();
-    await openAdministration(bridge);
+    await openAdministration(bridge, null);
     await fireEvent.click(screen.getByRole('button', { name: 'Back to inbox' }));
     expect(screen.queryByRole('heading', { name: 'Administration' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Administration' })).toHaveAttribute('aria-pressed', 'false');

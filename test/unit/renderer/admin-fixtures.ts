@@ -4,7 +4,7 @@
  */
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { expect } from 'vitest';
-import type { AdminSettings, KeywordEvent, Template } from '../../../common/contract/admin';
+import type { AdminChannel, AdminSettings, KeywordEvent, Template, WhatsAppTemplateSummary } from '../../../common/contract/admin';
 import type { SessionStatus } from '../../../common/contract/session';
 import App from '../../../renderer/App.svelte';
 import { FakeBridge, ok } from './fake-bridge';
@@ -12,6 +12,9 @@ import { FakeBridge, ok } from './fake-bridge';
 const signedIn: SessionStatus = { state: 'signed-in', email: 'lead@example.com', baseUrl: 'https://omni.mmdsmart.com', isSandbox: false };
 
 export interface AdminData {
+  channels: AdminChannel[];
+  /** By WhatsApp agent id. */
+  whatsAppTemplates: Record<string, WhatsAppTemplateSummary[]>;
   keywordEvents: KeywordEvent[];
   templates: Template[];
   settings: AdminSettings;
@@ -19,6 +22,22 @@ export interface AdminData {
 
 export function adminData(): AdminData {
   return {
+    channels: [
+      {
+        channel: { id: 'ch-sms', type: 'SMS', name: 'SMS USA', status: 'ACTIVE', created: null, modified: null },
+        agents: [{ id: 'ag-1', channelId: 'ch-sms', label: '145044111206', created: null, modified: null }],
+      },
+      {
+        channel: { id: 'ch-wa', type: 'WA', name: 'WhatsApp support', status: 'ON_APPROVAL', created: null, modified: null },
+        agents: [{ id: 'ag-wa', channelId: 'ch-wa', label: '+44 7700 900123', created: null, modified: null }],
+      },
+    ],
+    whatsAppTemplates: {
+      'ag-wa': [
+        { id: 'wt-1', name: 'order_shipped', category: 'UTILITY', language: 'en_US', status: 'APPROVED', body: 'Your order {{1}} is on its way.' },
+        { id: 'wt-2', name: 'spring_sale', category: 'MARKETING', language: 'en_US', status: 'PENDING', body: 'Spring sale: {{1}} off.' },
+      ],
+    },
     keywordEvents: [{ id: 'ke-1', type: 'OPT_OUT', keywords: ['stop', 'unsubscribe'] }],
     templates: [{ id: 'tpl-1', type: 'TEXT_TEMPLATE', title: 'Greeting', text: 'Good day!' }],
     settings: {
@@ -41,6 +60,14 @@ export function adminBridge(data: AdminData = adminData()): FakeBridge {
     'inbox:unread': () => ok({ messages: 0, conversations: 0, byChannel: {} }),
     'sync:status': () => ok({ state: 'online' }),
     'sync:focus': () => ok({}),
+    'admin:channels': ({ type, status }) => {
+      const items = data.channels.filter(({ channel }) => (type === undefined || channel.type === type) && (status === undefined || channel.status === status));
+      return ok({ items, total: items.length });
+    },
+    'admin:whatsapp-templates': ({ agentId, status }) => {
+      const items = (data.whatsAppTemplates[agentId] ?? []).filter((template) => status === undefined || template.status === status);
+      return ok({ items, total: items.length });
+    },
     'admin:keyword-events': () => ok({ items: data.keywordEvents, total: data.keywordEvents.length }),
     'admin:create-keyword-event': (draft) => {
       const type = draft.event === 'Opt-out' ? 'OPT_OUT' : draft.event === 'Join' ? 'JOIN' : 'HELP';
@@ -89,17 +116,21 @@ export function adminBridge(data: AdminData = adminData()): FakeBridge {
   });
 }
 
-/** Renders the app and opens the Administration area on one of its tabs. */
-export async function openAdministration(bridge: FakeBridge, tab?: string): Promise<void> {
+/** Renders the app and opens the Administration area, then one of its tabs (none: the first, Channels). */
+export async function openAdministration(bridge: FakeBridge, tab: string | null = 'Keyword events'): Promise<void> {
   render(App, { bridge });
   await fireEvent.click(await screen.findByRole('button', { name: 'Administration' }));
   expect(await screen.findByRole('heading', { name: 'Administration' })).toBeInTheDocument();
-  if (tab !== undefined) await fireEvent.click(screen.getByRole('tab', { name: tab }));
+  if (tab !== null) await fireEvent.click(screen.getByRole('tab', { name: tab }));
 }
 
-/** The admin channels the bridge was asked, in order: what "no request" is checked against. */
+/**
+ * The admin channels the bridge was asked, in order: what "no request" is checked against. The area opens on the
+ * Channels tab, whose first read is left out so each section's test lists its own calls.
+ */
 export function adminCalls(bridge: FakeBridge): string[] {
-  return bridge.calls.map((call) => call.channel).filter((channel) => channel.startsWith('admin:'));
+  const calls = bridge.calls.map((call) => call.channel).filter((channel) => channel.startsWith('admin:'));
+  return calls[0] === 'admin:channels' ? calls.slice(1) : calls;
 }
 
 /** Makes the system report offline (or online again) as `navigator.onLine` does. */

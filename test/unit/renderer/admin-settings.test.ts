@@ -66,7 +66,7 @@ describe('settings', () => {
     const token = within(form).getByLabelText('Chatbot.com access token');
     expect(token).toHaveAttribute('aria-invalid', 'true');
     expect(token).toHaveAccessibleDescription(expect.stringContaining('Enter the chatbot.com access token'));
-    expect(adminCalls(bridge)).toEqual(['admin:keyword-events', 'admin:settings']);
+    expect(adminCalls(bridge)).toEqual(['admin:settings']);
   });
 
   it.each([
@@ -80,7 +80,7 @@ describe('settings', () => {
     const field = within(form).getByLabelText('Dialogflow credentials (JSON)');
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(field).toHaveAccessibleDescription(expect.stringContaining(words));
-    expect(adminCalls(bridge)).toEqual(['admin:keyword-events', 'admin:settings']);
+    expect(adminCalls(bridge)).toEqual(['admin:settings']);
   });
 
   it('sends valid Dialogflow credentials parsed', async () => {
