@@ -26,6 +26,7 @@ import {
   AuthToken,
   messageOrigins,
   pageFields,
+  templateTypes,
 } from '../../common/api-types';
 import { channelPayloadSchemas } from '../../common/payloads/channels';
 
@@ -228,8 +229,6 @@ const WhatsAppTemplateUpdate = z.looseObject({
   footer: z.string().optional(),
   options: WhatsAppTemplateOptions.optional(),
 });
-
-export const templateTypes = ['CARD_TEMPLATE', 'TEXT_TEMPLATE', 'LIST_TEMPLATE', 'CAROUSEL_TEMPLATE'] as const;
 
 /**
  * `POST /api/templates` answers `{template: any}` in its schema (line 5827) but the bare template in its example

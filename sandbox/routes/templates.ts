@@ -2,14 +2,13 @@
  * Message templates (lines 5683-6037): TEXT, CARD, LIST and CAROUSEL templates an agent picks from.
  */
 import { z } from 'zod';
+import { templateTypes } from '../../common/api-types';
 import type { Api, AuthedContext } from '../http';
 import { listBody, matchesSearch, parseEnumParam, parseOrder, parsePaging, parseSort, sortAndPage, textParam } from '../listing';
 import type { Template } from '../model';
 import { newId, nowIso } from '../runtime';
 import { owned, parseInput, requireId } from '../validation';
 import { scope } from './lookups';
-
-export const templateTypes = ['CARD_TEMPLATE', 'TEXT_TEMPLATE', 'LIST_TEMPLATE', 'CAROUSEL_TEMPLATE'] as const;
 
 /**
  * The body is the template's payload (line 5785 vs 5804). The example sends `"type": null` with a title and a text,
