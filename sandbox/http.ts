@@ -73,11 +73,23 @@ function logRequest(runtime: SandboxRuntime, request: FastifyRequest, status: nu
   });
 }
 
-/** A request's JSON body as the log keeps it: none for files, and none for `auth.login`, whose body is a password. */
+/** A request's JSON body as the log keeps it: none for files, none for `auth.login` (a password), no secret. */
 function loggedBody(request: FastifyRequest): unknown {
   const isJson = String(request.headers['content-type'] ?? '').startsWith('application/json');
   if (!isJson || pathOf(request.url) === operations['auth.login'].path) return undefined;
-  return request.body ?? undefined;
+  return withoutSecrets(request.body ?? undefined);
+}
+
+/** Fields holding a secret (a chatbot provider's token or credentials, lines 3839, 3842): logged as sent, not shown. */
+const secretFields: ReadonlySet<string> = new Set(['password', 'access_token', 'credentials']);
+const LOGGED_SECRET = '[secret]';
+
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key, secretFields.has(key) && inner !== null ? LOGGED_SECRET : withoutSecrets(inner)]),
+  );
 }
 
 /** Drop the connection without an answer. */

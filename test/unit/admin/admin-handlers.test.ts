@@ -143,9 +143,10 @@ describe('settings', () => {
     expect(shortLinksOff.chatbotCom).toEqual({ enabled: true, hasToken: true });
     const read = value(await admin['admin:settings']({}));
     expect(JSON.stringify(read)).not.toContain(token);
+    expect(JSON.stringify(sandbox.requestLog())).not.toContain(token);
     expect(read.shortLinks).toBe(false);
     expect(requestsSince(start).filter((entry) => entry.method === 'PATCH').map((entry) => entry.body)).toEqual([
-      { chatbot_settings: { CHATBOT_COM: { is_enabled: true, access_token: token } } },
+      { chatbot_settings: { CHATBOT_COM: { is_enabled: true, access_token: '[secret]' } } },
       { short_links_generation_enabled: false },
     ]);
     expect(requestsSince(start).map(({ method, path }) => `${method} ${path}`)).toEqual([
