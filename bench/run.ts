@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchCache } from './cache';
+import { benchComposer } from './composer';
 import { benchConversation } from './conversation';
 import { benchSandboxLists } from './sandbox-lists';
 import { benchSync } from './sync';
@@ -41,6 +42,7 @@ const suites: [string, () => Promise<BenchFigures>][] = [
   ['sync', benchSync],
   ['conversation', benchConversation],
   ['upload', benchUpload],
+  ['composer', benchComposer],
 ];
 
 const only = process.argv.slice(2);
