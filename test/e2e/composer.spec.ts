@@ -1,10 +1,12 @@
 /**
  * The rich composer in Chromium through browser mode against the sandbox: a location and a contact sent to a
  * customer on WhatsApp show in the thread, and the requests the sandbox received carry the reference's bodies; an
- * SMS conversation's counter reads "2 segments · GSM-7" for 161 characters.
+ * SMS conversation's counter reads "2 segments · GSM-7" for 161 characters, and its Location form says SMS takes none;
+ * axe finds nothing serious on the forms.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
+import { expectNoSeriousViolations } from './axe';
 import { signInTo } from './sign-in';
 
 let service: RunningSandbox | undefined;
@@ -38,6 +40,7 @@ test('a location and a contact go to a WhatsApp customer, and an SMS counter rea
   await location.getByRole('textbox', { name: 'Latitude' }).fill('95');
   await location.getByRole('button', { name: 'Send location' }).click();
   await expect(location.getByRole('textbox', { name: 'Latitude' })).toHaveAccessibleDescription('Latitude must be between -90 and 90');
+  await expectNoSeriousViolations(page, 'the Location form showing an error');
   await location.getByRole('textbox', { name: 'Latitude' }).fill('51.5007');
   await location.getByRole('textbox', { name: 'Longitude' }).fill('-0.1246');
   await location.getByRole('button', { name: 'Send location' }).click();
@@ -66,4 +69,7 @@ test('a location and a contact go to a WhatsApp customer, and an SMS counter rea
   const smsComposer = smsConversation.getByRole('form', { name: 'Reply' });
   await smsComposer.getByRole('textbox', { name: /^Message to / }).fill('Yes, from ten to four. '.repeat(7));
   await expect(smsComposer.getByRole('status')).toHaveText('2 segments · GSM-7');
+  await smsComposer.getByRole('button', { name: 'Location' }).click();
+  await expect(smsComposer.getByRole('button', { name: 'Send location' })).toHaveAccessibleDescription('SMS does not take locations');
+  await expectNoSeriousViolations(page, 'an SMS conversation with its counter and a refused Location form');
 });
