@@ -1,6 +1,6 @@
 /**
  * What ships: electron-builder.yml (read with the YAML parser electron-builder itself uses) is valid against
- * electron-builder's own JSON schema (checked with ajv, which electron-builder brings), builds every installer the
+ * electron-builder's own JSON schema (checked with ajv), builds every installer the
  * README promises, keeps native modules outside the asar, sets every Electron fuse to the value we chose, and its
  * icons all come from build/icon.svg; the Node build emits a main bundle that leaves native modules to node_modules
  * and a preload that a sandboxed renderer can load (one CommonJS file needing nothing but 'electron').
