@@ -139,7 +139,7 @@ describe('scrolling back through a conversation', () => {
     });
 
     await scrollTo(0);
-    expect(await screen.findByRole('status')).toHaveTextContent('Loading older messages…');
+    expect(await within(thread()).findByRole('status')).toHaveTextContent('Loading older messages…');
     expect(screen.queryByText('This is the start of the conversation.')).toBeNull();
 
     cache = messages(51, 150);
@@ -170,7 +170,7 @@ describe('scrolling back through a conversation', () => {
       'conversation:load-older': () => new Promise(() => {}),
     });
     expect(screen.queryByText('This is the start of the conversation.')).toBeNull();
-    expect(screen.getByRole('status')).toHaveTextContent('Loading older messages…');
+    expect(within(thread()).getByRole('status')).toHaveTextContent('Loading older messages…');
   });
 
   it('says older messages are not available offline, does not ask again by itself, and tries again on request', async () => {
