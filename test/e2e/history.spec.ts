@@ -60,7 +60,7 @@ test('a 300-message conversation scrolls back to its start, page by page from th
   for (let pages = 0; pages < 20 && (await start.count()) === 0; pages++) {
     const before = await scrollToTop(thread);
     await expect.poll(async () => (await messages.count()) > previous || (await start.count()) > 0, { timeout: 15_000 }).toBe(true);
-    await expect(conversation.getByRole('status')).toHaveCount(0, { timeout: 15_000 });
+    await expect(scroller.getByRole('status')).toHaveCount(0, { timeout: 15_000 });
     const count = await messages.count();
     if (count > previous) {
       // The message that was at the top is still on screen where the older ones went in above it, not pushed away.
