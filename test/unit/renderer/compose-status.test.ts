@@ -65,6 +65,13 @@ describe('the WhatsApp 24-hour window in the composer', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Free-form WhatsApp messages are closed: the customer has not written on WhatsApp.');
   });
 
+  it('closes as the clock passes 24 h, with the conversation left open', async () => {
+    const { view } = await openComposer(waCustomer, { messages: [inbound(fixedNow - whatsAppWindowMs + 60_000)], now: fixedNow });
+    expect(screen.getByRole('status')).toHaveTextContent('Free-form WhatsApp messages for 1 min more');
+    await view.rerender({ now: fixedNow + 60_000 });
+    expect(screen.getByRole('status')).toHaveTextContent('Free-form WhatsApp messages are closed');
+  });
+
   it('takes a customer message stamped ahead of our clock as just written', async () => {
     await openComposer(waCustomer, { messages: [inbound(fixedNow + 5 * 60_000)], now: fixedNow });
     expect(screen.getByRole('status')).toHaveTextContent('Free-form WhatsApp messages for 24 h more');
