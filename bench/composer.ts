@@ -1,5 +1,5 @@
 /**
- * Composer benchmarks, in Node (the Chromium figure `composer.keystroke_p95` needs a browser run, not built yet).
+ * Composer benchmarks in Node (the Chromium figure, `composer.keystroke_p95`, is in composer-keystroke.ts).
  * - `composer.sms_count_p95`: what the SMS counter adds to each keystroke: 1,000 characters typed one at a time
  *   (GSM-7 text with one UCS-2 character part-way, so both encodings are counted), each prefix counted as the
  *   counter does on input.

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchCache } from './cache';
 import { benchComposer } from './composer';
+import { benchComposerKeystroke } from './composer-keystroke';
 import { benchConversation } from './conversation';
 import { benchSandboxLists } from './sandbox-lists';
 import { benchSync } from './sync';
@@ -34,6 +35,7 @@ const targets: Record<string, Target> = {
   'sync.inbound_visible_p95': { max: 2.5, on: 'value' },
   'conversation.older_page_p95': { max: 300, on: 'value' },
   'upload.rss_growth_50mb': { max: 25, on: 'value' },
+  'composer.keystroke_p95': { max: 16, on: 'value' },
 };
 
 const suites: [string, () => Promise<BenchFigures>][] = [
@@ -43,6 +45,7 @@ const suites: [string, () => Promise<BenchFigures>][] = [
   ['conversation', benchConversation],
   ['upload', benchUpload],
   ['composer', benchComposer],
+  ['composer keystroke (Chromium; npm run build first)', benchComposerKeystroke],
 ];
 
 const only = process.argv.slice(2);
