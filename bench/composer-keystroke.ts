@@ -14,6 +14,7 @@ import { createAppServices } from '../main/app-services';
 import { createDispatch } from '../main/ipc/handler-table';
 import { startWebHost } from '../main/web-host/server';
 import { startSandbox } from '../sandbox/index';
+import { signInWithForm } from '../test/e2e/sign-in';
 import { percentile, type BenchFigures } from './figures';
 
 const typedLength = 1_000;
@@ -38,20 +39,13 @@ export async function benchComposerKeystroke(): Promise<BenchFigures> {
   const host = await startWebHost({ dispatch: createDispatch(services.handlers), events: services.events, rendererDir, port: 0 });
   const browser = await chromium.launch(existsSync(systemChromium) ? { executablePath: systemChromium, args: ['--no-sandbox', '--disable-gpu'] } : {});
   try {
-    const account = sandbox.accounts[0];
-    if (account === undefined) throw new Error('The sandbox has no account');
     const question = `Do you open on Sunday? (${Date.now()})`;
     const viaTelegram = `And on Monday? (${Date.now()})`;
     await sandbox.injectInbound({ customer: '447911654321', text: question, channelType: 'SMS' });
     await sandbox.injectInbound({ customer: '447911654322', text: viaTelegram, channelType: 'TG' });
     const page = await browser.newPage();
     await page.goto(host.launchUrl);
-    const form = page.getByRole('form', { name: 'Sign in' });
-    await form.getByLabel('Email').fill(account.email);
-    await form.getByLabel('Password').fill(account.password);
-    await form.getByText('Advanced').click();
-    await form.getByLabel('Service URL').fill(sandbox.baseUrl);
-    await form.getByRole('button', { name: 'Sign in' }).click();
+    await signInWithForm(page, sandbox);
 
     /** Types into the conversation whose latest words are `preview`; returns each keystroke's time and what the counter says. */
     async function typeInto(preview: string): Promise<{ times: number[]; finalCount: string }> {
