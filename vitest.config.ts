@@ -28,6 +28,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/unit/renderer/**/*.test.ts'],
           setupFiles: ['test/unit/renderer/setup.ts'],
+          // A whole inbox renders in jsdom in well under a second alone, but CI runs on two cores beside the
+          // unit project; the default 5 s made such tests fail on a busy machine without anything being wrong.
+          testTimeout: 15_000,
         },
       },
       {

@@ -5,11 +5,11 @@
  * account, not "the sandbox": it keeps "Remove data…", whose confirmation is checked too, and when that service
  * answers 503 to every look, the sync line names the failure and counts down to the next try.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { launchUrl } from '../../playwright.config';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { seriousViolations } from './axe';
-import { signInTo } from './sign-in';
+import { serviceUrlField, signInTo } from './sign-in';
 
 const schemes = ['light', 'dark'] as const;
 
@@ -43,7 +43,7 @@ test('the sign-in screen, the inbox, a conversation and the popovers have no ser
   const form = page.getByRole('form', { name: 'Sign in' });
   await expect(form).toBeVisible();
   await expect(page.getByTestId('app-version')).toBeVisible();
-  await form.getByText('Advanced').click();
+  await serviceUrlField(form);
   await checkBothSchemes(page, 'sign-in', found);
 
   await page.getByRole('button', { name: 'Try it with the built-in sandbox' }).click();
@@ -77,8 +77,7 @@ test('an account on another loopback service is not the sandbox: no label, and i
   await page.goto(launchUrl);
   const form = page.getByRole('form', { name: 'Sign in' });
   await form.getByLabel('Email').fill('nobody@example.com');
-  await form.getByText('Advanced').click();
-  await form.getByLabel('Service URL').fill(otherService.baseUrl);
+  await (await serviceUrlField(form)).fill(otherService.baseUrl);
   await form.getByLabel('Password').fill('not the password');
   await form.getByRole('button', { name: 'Sign in' }).click();
   await expect(form.getByRole('alert')).toBeVisible({ timeout: 20_000 });

@@ -5,10 +5,11 @@
  * reference documents; limits refused before any request; a write offline refused with nothing sent; and no serious
  * or critical axe violation on any admin screen, light and dark.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { DEMO_ACCOUNT, startSandbox, type RequestLogEntry, type RunningSandbox } from '../../sandbox/index';
 import { launchUrl } from '../../playwright.config';
 import { expectNoSeriousViolations } from './axe';
+import { serviceUrlField } from './sign-in';
 
 let sandbox: RunningSandbox;
 
@@ -43,9 +44,7 @@ async function signInAndOpenAdministration(page: Page, tab = 'Keyword events'): 
   if (await signOut.isVisible()) await signOut.click();
   await form.getByLabel('Email').fill(DEMO_ACCOUNT.email);
   await form.getByLabel('Password').fill(DEMO_ACCOUNT.password);
-  const serviceUrl = form.getByLabel('Service URL');
-  if (!(await serviceUrl.isVisible())) await form.getByText('Advanced').click();
-  await serviceUrl.fill(sandbox.baseUrl);
+  await (await serviceUrlField(form)).fill(sandbox.baseUrl);
   await form.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Administration' }).click();
   await expect(page.getByRole('heading', { name: 'Administration' })).toBeVisible();

@@ -1,5 +1,5 @@
 /** The renderer opens in Chromium through browser mode and reaches main through the contract. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { launchUrl } from '../../playwright.config';
 
 test('opens the app in browser mode and shows what main reports about itself', async ({ page }) => {

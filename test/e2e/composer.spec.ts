@@ -4,7 +4,7 @@
  * SMS conversation's counter reads "2 segments · GSM-7" for 161 characters, and its Location form says SMS takes none;
  * axe finds nothing serious on the forms.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { expectNoSeriousViolations } from './axe';
 import { signInTo } from './sign-in';

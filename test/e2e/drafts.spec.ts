@@ -3,7 +3,7 @@
  * the reply box after the page reloads, straight away, without waiting for a pause in typing; the customer's row
  * says "Draft"; sending the words clears the draft, from the list and from the next reload.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { signInTo } from './sign-in';
 

@@ -5,7 +5,7 @@
  * message is there. The layout holds while reading back: "Jump to latest" stays clear of the attachment's Remove
  * button, and the sticky day label sits on an opaque band as wide as the thread, so no message shows through it.
  */
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator } from './fixtures';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { signInTo } from './sign-in';
 

@@ -6,7 +6,7 @@
  * list works from the keyboard and the search finds a customer by name; sign-out returns to the form.
  * Nothing on the way may trip the content security policy (the virtual list positions rows with inline styles).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { launchUrl } from '../../playwright.config';
 
 /** The smallest PNG: one transparent pixel. */

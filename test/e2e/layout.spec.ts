@@ -2,7 +2,7 @@
  * The app shell never scrolls: whatever the panes hold (visually hidden labels included), the document is exactly
  * the window's height, and the mouse wheel over any part of the app scrolls only the pane under it.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { launchUrl } from '../../playwright.config';
 
 test.use({ viewport: { width: 1280, height: 800 } });

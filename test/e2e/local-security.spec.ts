@@ -3,7 +3,7 @@
  * cookie belongs to the per-launch `<label>.localhost` name only (cookies ignore ports, so one set for 127.0.0.1 would
  * reach every other local server), and the private launch file the host opens gets the page a session.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { pathToFileURL } from 'node:url';
 import { writeLaunchFile } from '../../main/web-host/launch-file';
 import { appOrigin, launchUrl } from '../../playwright.config';
