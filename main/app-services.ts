@@ -5,14 +5,19 @@
 import { join } from 'node:path';
 import { ok } from '../common/result';
 import { adminChannelNames } from '../common/contract/admin';
+import { composeChannelNames } from '../common/contract/compose';
 import { AccountScopes } from './account/account-scopes';
 import { AccountSession } from './account/account-session';
 import { adminHandlers } from './admin/admin-handlers';
+import { composeHandlers } from './compose/compose-handlers';
 import { conversationHandlers } from './conversation/conversation-handlers';
+import { sendViaChannelNames, sendViaHandlers } from './send-via/send-via-handlers';
 import type { HandlerTable } from './ipc/handler-table';
 import { EventBus } from './ipc/event-bus';
 import { silentNotificationPorts, type NotificationPorts } from './notify/inbound-notifier';
 import { NotificationSettings } from './notify/notification-prefs';
+import { OpenRequests } from './open-requests';
+import { cachedCustomerLookup } from './deep-link';
 import type { WebMediaHandler } from './media/web-media';
 import { productInfo } from './product-info';
 import { startEmbeddedSandbox } from './session/embedded-sandbox';
@@ -55,6 +60,8 @@ export interface AppServices {
   readonly handleMediaRequest?: (request: Request) => Promise<Response>;
   /** Browser mode's `/media/...` routes, for the web host to mount behind its checks. */
   readonly handleWebMedia?: WebMediaHandler;
+  /** Conversations asked for from outside the inbox (notifications, links), kept until the inbox takes them. */
+  readonly openRequests: OpenRequests;
   close(): Promise<void>;
 }
 
@@ -84,6 +91,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   });
   session.onChange((status) => events.emit('session:changed', status));
   void session.restore();
+  const openRequests = new OpenRequests({
+    events,
+    lookup: cachedCustomerLookup(accounts),
+    signedIn: () => session.account() !== undefined,
+  });
   const handlers: HandlerTable = {
     'app:info': () =>
       ok({ name: productInfo.productName, version: productInfo.version, mode: options.mode, platform: process.platform }),
@@ -106,9 +118,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...accounts.scoped(['conversation:mark-read', 'conversation:load-older'], (scope) =>
       conversationHandlers(scope.cache, events, scope.sync.remote),
     ),
-    ...accounts.scoped(adminChannelNames, (scope) => adminHandlers(new AccountSession(session, scope.account))),
+    ...accounts.scoped(adminChannelNames, (scope) => adminHandlers(new AccountSession(session, scope.account), { store: scope.cache, mode: options.mode })),
+    ...accounts.scoped(sendViaChannelNames, (scope) => sendViaHandlers(scope.cache)),
+    ...accounts.scoped(composeChannelNames, (scope) => composeHandlers({ api: new AccountSession(session, scope.account), cache: scope.cache })),
     'prefs:notifications': async () => ok(await notificationSettings.load()),
     'prefs:set-notifications': (change) => notificationSettings.update(change),
+    'app:take-open-request': async () => ok(await openRequests.take()),
     ...updateHandlers(options.updates),
   };
   return {
@@ -116,6 +131,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     events,
     session,
     accounts,
+    openRequests,
     handleMediaRequest: accounts.handleMediaRequest,
     ...(options.mode === 'browser' ? { handleWebMedia: accounts.handleWebMedia } : {}),
     close: async () => {

@@ -1,7 +1,7 @@
 /**
- * Channels and events of OS notifications about customers' new messages: the agent's preferences and the event a
- * clicked notification sends to open its conversation (which `customers:get` finds when the loaded page of the
- * customer list does not hold it).
+ * Channels and events of OS notifications about customers' new messages, and of opening a conversation from outside
+ * the inbox: the agent's preferences, and the conversation a clicked notification or a `twoway-inbox://` link asked
+ * for, which main holds until the inbox takes it (`customers:get` finds a customer the loaded page does not hold).
  */
 import { z } from 'zod';
 
@@ -21,9 +21,11 @@ export type OpenConversation = z.infer<typeof OpenConversation>;
 export const notificationChannels = {
   'prefs:notifications': { input: z.strictObject({}), output: NotificationPrefs },
   'prefs:set-notifications': { input: NotificationPrefs.partial(), output: NotificationPrefs },
+  /** The conversation asked for since the last take, if any (an inbox takes it when it mounts and when told). */
+  'app:take-open-request': { input: z.strictObject({}), output: OpenConversation.nullable() },
 } as const;
 
 export const notificationEvents = {
-  /** The agent clicked a notification about this customer: the inbox opens their conversation. */
-  'app:open-conversation': OpenConversation,
+  /** A notification was clicked or a link came in: a listening inbox takes the request (`app:take-open-request`). */
+  'app:open-requested': z.strictObject({}),
 } as const;

@@ -1,16 +1,15 @@
 /**
  * twoway-inbox:// links in the running app: the app registers as the scheme's handler, takes links from macOS's
  * open-url, from its own launch arguments and from a second launch's forwarded arguments (Windows and Linux), and
- * opens the customer's conversation through the same `app:open-conversation` event a clicked notification sends.
- * Links that arrive before the window and services exist wait for them.
+ * hands each parsed link to main's open requests (main/open-requests.ts), where a clicked notification's request
+ * also goes. Links that arrive before the services exist wait here for them.
  */
 import { resolve } from 'node:path';
 import { app } from 'electron';
-import { DEEP_LINK_SCHEME, deepLinkInArgv, parseDeepLink, resolveDeepLink, type CustomerLookup } from '../deep-link';
+import { DEEP_LINK_SCHEME, deepLinkInArgv, parseDeepLink, type DeepLink } from '../deep-link';
 
 export interface DeepLinkTarget {
-  lookup: CustomerLookup;
-  open(customerId: string): void;
+  request(link: DeepLink): void;
 }
 
 export interface DeepLinkRouter {
@@ -28,17 +27,12 @@ export function registerAsLinkHandler(): void {
   else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
 }
 
-export function createDeepLinkRouter(onError: (error: unknown) => void): DeepLinkRouter {
+export function createDeepLinkRouter(): DeepLinkRouter {
   let target: DeepLinkTarget | undefined;
   const waiting: string[] = [];
   const open = (raw: string, to: DeepLinkTarget) => {
     const link = parseDeepLink(raw);
-    if (link === undefined) return;
-    resolveDeepLink(link, to.lookup)
-      .then((customerId) => {
-        if (customerId !== undefined) to.open(customerId);
-      })
-      .catch(onError);
+    if (link !== undefined) to.request(link);
   };
   const router: DeepLinkRouter = {
     handle: (link) => {

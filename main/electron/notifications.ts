@@ -1,6 +1,6 @@
 /**
  * The notifier's ports in Electron: an OS notification whose click brings the window forward and opens the
- * customer's conversation (through the contract event 'app:open-conversation'), and the unread count on the app's
+ * customer's conversation (through main's open requests, main/open-requests.ts), and the unread count on the app's
  * icon (dock, taskbar, launcher: `app.setBadgeCount` does nothing where the desktop has no badge).
  */
 import { app, Notification, type BrowserWindow } from 'electron';

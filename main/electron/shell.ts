@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { app, BrowserWindow, safeStorage, session, shell } from 'electron';
 import type { AppServices, AppServicesOptions } from '../app-services';
 import { CrashLog } from '../crash-log';
-import { cachedCustomerLookup } from '../deep-link';
 import { createDispatch } from '../ipc/handler-table';
 import { pickedFiles } from '../media/picked-files';
 import { productInfo } from '../product-info';
@@ -55,7 +54,7 @@ export function startShell(options: ShellOptions): void {
   const crashLog = new CrashLog({ dir: join(app.getPath('userData'), 'logs') });
   options.recordUncaughtErrors?.(crashLog);
   registerAsLinkHandler();
-  const deepLinks = createDeepLinkRouter((error) => crashLog.record('Opening a link failed', error));
+  const deepLinks = createDeepLinkRouter();
   deepLinks.handleArgv(options.argv ?? process.argv);
 
   let mainWindow: BrowserWindow | undefined;
@@ -75,7 +74,7 @@ export function startShell(options: ShellOptions): void {
       const started: { services?: AppServices; tray?: AppTray } = {};
       const electronPorts = electronNotificationPorts({
         window: () => mainWindow,
-        onOpenConversation: (customerId) => started.services?.events.emit('app:open-conversation', { customerId }),
+        onOpenConversation: (customerId) => started.services?.openRequests.request({ kind: 'customer-id', customerId }),
       });
       const notificationPorts = {
         ...electronPorts,
@@ -140,10 +139,9 @@ export function startShell(options: ShellOptions): void {
         openCrashLog: () => void shell.openPath(crashLog.path),
       });
       deepLinks.ready({
-        lookup: cachedCustomerLookup(services.accounts),
-        open: (customerId) => {
+        request: (link) => {
           showWindow();
-          services.events.emit('app:open-conversation', { customerId });
+          services.openRequests.request(link);
         },
       });
       updates?.start();

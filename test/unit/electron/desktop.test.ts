@@ -32,14 +32,18 @@ async function temporaryUserData(): Promise<string> {
   return dir;
 }
 
-/** The conversations the window was asked to open, in order. */
-function openedConversations(window: BrowserWindow): unknown[] {
+/** How often the window was told a conversation was asked for. */
+function openRequestsSent(window: BrowserWindow): number {
   return window.webContents.sent
     .filter(({ channel }) => channel === EVENT_IPC_CHANNEL)
     .map(({ args }) => args[0])
-    .filter((message): message is { event: string; payload: unknown } => typeof message === 'object' && message !== null)
-    .filter((message) => message.event === 'app:open-conversation')
-    .map((message) => message.payload);
+    .filter((message): message is { event: string } => typeof message === 'object' && message !== null)
+    .filter((message) => message.event === 'app:open-requested').length;
+}
+
+/** The conversation the inbox finds when it takes the pending request, as it does when it mounts or is told. */
+async function takeOpenRequest(services: AppServices): Promise<unknown> {
+  return unwrap(await services.handlers['app:take-open-request']({}));
 }
 
 /** A shell signed in to a fresh sandbox with its customers synced. */
@@ -74,40 +78,67 @@ describe('twoway-inbox:// links', () => {
   });
 
   it("a second launch with a link focuses the first window and opens that customer's conversation", async () => {
-    const { window } = await startShellForTest();
+    const { window, services } = await startShellForTest();
     window.minimized = true;
     app.emit('second-instance', new FakeEvent(), ['/opt/2-Way Inbox/inbox', '--no-sandbox', 'twoway-inbox://customer/cus_42'], '/');
     expect(window.focused).toBe(true);
     expect(window.minimized).toBe(false);
-    await vi.waitFor(() => expect(openedConversations(window)).toEqual([{ customerId: 'cus_42' }]), { interval: 1 });
+    expect(openRequestsSent(window)).toBe(1);
+    expect(await takeOpenRequest(services)).toEqual({ customerId: 'cus_42' });
+    expect(await takeOpenRequest(services)).toBeNull();
   });
 
-  it('a link the app was launched with opens once the app is up', async () => {
-    const { window } = await startShellForTest({ argv: ['/opt/2-Way Inbox/inbox', 'twoway-inbox://customer/cus_7'] });
-    await vi.waitFor(() => expect(openedConversations(window)).toEqual([{ customerId: 'cus_7' }]), { interval: 1 });
+  it('a link the app was launched with waits for the inbox, which takes it when it mounts', async () => {
+    const { services } = await startShellForTest({ argv: ['/opt/2-Way Inbox/inbox', 'twoway-inbox://customer/cus_7'] });
+    // No window had a page listening when the link came in; the request is still there for the inbox to take.
+    expect(await takeOpenRequest(services)).toEqual({ customerId: 'cus_7' });
   });
 
   it("macOS's open-url opens the conversation and is taken from the OS", async () => {
-    const { window } = await startShellForTest();
+    const { services } = await startShellForTest();
     const event = new FakeEvent();
     app.emit('open-url', event, 'twoway-inbox://customer/cus_9');
     expect(event.defaultPrevented).toBe(true);
-    await vi.waitFor(() => expect(openedConversations(window)).toEqual([{ customerId: 'cus_9' }]), { interval: 1 });
+    expect(await takeOpenRequest(services)).toEqual({ customerId: 'cus_9' });
   });
 
   it('a link that does not parse opens nothing', async () => {
-    const { window } = await startShellForTest();
+    const { window, services } = await startShellForTest();
     app.emit('second-instance', new FakeEvent(), ['inbox', 'twoway-inbox://customer/<script>'], '/');
     app.emit('open-url', new FakeEvent(), 'twoway-inbox://admin/delete-everything');
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(openedConversations(window)).toEqual([]);
+    expect(openRequestsSent(window)).toBe(0);
+    expect(await takeOpenRequest(services)).toBeNull();
   });
 
   it('a phone number is looked up in the signed-in account’s cache', async () => {
-    const { window, customer } = await signedInShell(await temporaryUserData());
+    const { services, customer } = await signedInShell(await temporaryUserData());
     const phone = encodeURIComponent(`+${phoneDigitsOf(customer.phone)}`);
     app.emit('open-url', new FakeEvent(), `twoway-inbox://customer/${phone}`);
-    await vi.waitFor(() => expect(openedConversations(window)).toEqual([{ customerId: customer.id }]), { interval: 5 });
+    expect(await takeOpenRequest(services)).toEqual({ customerId: customer.id });
+  });
+
+  it('a phone link that comes in while signed out waits for the account that signs in', async () => {
+    const { services, customer } = await signedInShell(await temporaryUserData());
+    const account = services.session.account();
+    if (account === undefined) throw new Error('not signed in');
+    unwrap(await services.handlers['session:sign-out']({}));
+    app.emit('open-url', new FakeEvent(), `twoway-inbox://customer/${encodeURIComponent(customer.phone)}`);
+    expect(await takeOpenRequest(services)).toBeNull();
+
+    unwrap(await services.session.signIn({ ...DEMO_ACCOUNT, baseUrl: account.baseUrl }, { remember: false }));
+    // This account's cache starts empty again after the sign-out: its customers come with the sync.
+    unwrap(await services.handlers['sync:now']({}));
+    expect(await takeOpenRequest(services)).toEqual({ customerId: customer.id });
+  });
+
+  it('a phone no customer has opens nothing and says so', async () => {
+    const { services } = await signedInShell(await temporaryUserData());
+    app.emit('open-url', new FakeEvent(), 'twoway-inbox://customer/%2B999%20000%20000');
+    expect(await takeOpenRequest(services)).toBeNull();
+    expect(unwrap(await services.handlers['app:notices']({})).notices).toContainEqual({
+      level: 'warning',
+      message: 'The link asked for the customer with phone +999000000, but this account has no single customer with that number.',
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * OS notifications through the shell: the ports it hands to the services show an Electron Notification, a click
- * brings the window forward and tells the renderer which conversation to open, and the badge reaches the app icon.
+ * brings the window forward and leaves main a request to open that conversation, which the renderer is told to take, and the badge reaches the app icon.
  */
 import { describe, expect, it } from 'vitest';
 import { EVENT_IPC_CHANNEL } from '../../../common/contract';
@@ -23,16 +23,15 @@ describe('notifications in the Electron shell', () => {
   });
 
   it('bring the minimized window forward on a click and open that conversation', async () => {
-    const { window, servicesOptions } = await startShellForTest();
+    const { window, services, servicesOptions } = await startShellForTest();
     window.minimized = true;
     portsOf(servicesOptions).show({ customerId: 'maria', title: 'Maria Lopez', body: 'hello' });
 
     fake.notifications[0]?.click();
 
     expect(window).toMatchObject({ minimized: false, shown: true, focused: true });
-    expect(window.webContents.sent).toEqual([
-      { channel: EVENT_IPC_CHANNEL, args: [{ event: 'app:open-conversation', payload: { customerId: 'maria' } }] },
-    ]);
+    expect(window.webContents.sent).toEqual([{ channel: EVENT_IPC_CHANNEL, args: [{ event: 'app:open-requested', payload: {} }] }]);
+    expect(await services.handlers['app:take-open-request']({})).toEqual({ ok: true, value: { customerId: 'maria' } });
   });
 
   it('only bring the window forward for the summary, which names no conversation', async () => {

@@ -1,6 +1,7 @@
 /**
- * A clicked OS notification ('app:open-conversation') opens that customer's conversation in the inbox, whether the
- * customer is on the loaded page of the list or has to be looked up.
+ * A conversation asked for from outside the inbox (a clicked OS notification, a link) opens in the inbox, whether the
+ * customer is on the loaded page of the list or has to be looked up, and whether the request came in while the
+ * inbox was listening ('app:open-requested') or before it mounted.
  */
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
@@ -10,8 +11,21 @@ import { fixedNow, makeCustomer, makeCustomers, makeMessage, servePages } from '
 
 const olderCustomer = makeCustomer(80, { name: 'Maria Lopez' });
 
+/** Main's pending request, as `app:take-open-request` hands it out: once. */
+let pendingOpen: string | undefined;
+
+function ask(bridge: FakeBridge, customerId: string): void {
+  pendingOpen = customerId;
+  bridge.emit('app:open-requested', {});
+}
+
 function inboxBridge(): FakeBridge {
   return new FakeBridge({
+    'app:take-open-request': () => {
+      const customerId = pendingOpen;
+      pendingOpen = undefined;
+      return ok(customerId === undefined ? null : { customerId });
+    },
     'customers:page': servePages(() => makeCustomers(1, 5)),
     'inbox:unread': () => ok({ messages: 0, conversations: 0, byChannel: {} }),
     'messages:window': () => ok({ items: [makeMessage()], hasOlder: false, hasNewer: false, freshness: { lastSyncedAt: fixedNow } }),
@@ -27,12 +41,20 @@ async function renderInbox(bridge: FakeBridge) {
   await screen.findByRole('option', { name: /Customer 1\b/ });
 }
 
-describe('opening a conversation from a notification', () => {
+describe('opening a conversation asked for from outside', () => {
+  it('opens a request that came in before the inbox mounted (a link that started the app)', async () => {
+    const bridge = inboxBridge();
+    pendingOpen = olderCustomer.id;
+    render(InboxView, { bridge, now: fixedNow });
+
+    expect(await screen.findByRole('textbox', { name: 'Message to Maria Lopez' })).toBeInTheDocument();
+  });
+
   it('opens a customer from the list', async () => {
     const bridge = inboxBridge();
     await renderInbox(bridge);
 
-    bridge.emit('app:open-conversation', { customerId: makeCustomer(3).id });
+    ask(bridge, makeCustomer(3).id);
 
     expect(await screen.findByRole('textbox', { name: 'Message to Customer 3' })).toBeInTheDocument();
     expect(screen.getByRole('option', { name: /Customer 3\b/, selected: true })).toBeInTheDocument();
@@ -43,7 +65,7 @@ describe('opening a conversation from a notification', () => {
     const bridge = inboxBridge();
     await renderInbox(bridge);
 
-    bridge.emit('app:open-conversation', { customerId: olderCustomer.id });
+    ask(bridge, olderCustomer.id);
 
     expect(await screen.findByRole('heading', { name: 'Maria Lopez' })).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Message to Maria Lopez' })).toBeInTheDocument();
@@ -53,7 +75,7 @@ describe('opening a conversation from a notification', () => {
     const bridge = inboxBridge();
     await renderInbox(bridge);
 
-    bridge.emit('app:open-conversation', { customerId: 'gone' });
+    ask(bridge, 'gone');
 
     await expect.poll(() => bridge.inputsOf('customers:get')).toEqual([{ id: 'gone' }]);
     expect(screen.getByRole('heading', { name: 'Choose a conversation' })).toBeInTheDocument();
