@@ -5,8 +5,7 @@
  * account, not "the sandbox": it keeps "Remove data…", whose confirmation is checked too, and when that service
  * answers 503 to every look, the sync line names the failure and counts down to the next try.
  */
-import { expect, test, type Page } from './fixtures';
-import { launchUrl } from '../../playwright.config';
+import { expect, openApp, test, type Page } from './fixtures';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { seriousViolations } from './axe';
 import { serviceUrlField, signInTo } from './sign-in';
@@ -39,7 +38,7 @@ test.afterAll(async () => {
 test('the sign-in screen, the inbox, a conversation and the popovers have no serious axe violations, light and dark', async ({ page }) => {
   test.setTimeout(240_000);
   const found: string[] = [];
-  await page.goto(launchUrl);
+  await openApp(page);
   const form = page.getByRole('form', { name: 'Sign in' });
   await expect(form).toBeVisible();
   await expect(page.getByTestId('app-version')).toBeVisible();
@@ -74,7 +73,7 @@ test('an account on another loopback service is not the sandbox: no label, and i
   test.setTimeout(120_000);
   otherService = await startSandbox({ port: 0, seed: 6, customers: 4, messagesPerCustomer: 2 });
   const found: string[] = [];
-  await page.goto(launchUrl);
+  await openApp(page);
   const form = page.getByRole('form', { name: 'Sign in' });
   await form.getByLabel('Email').fill('nobody@example.com');
   await (await serviceUrlField(form)).fill(otherService.baseUrl);

@@ -1,8 +1,8 @@
 /** The renderer opens in Chromium through browser mode and reaches main through the contract. */
-import { expect, test } from './fixtures';
+import { BROWSER_MODE_ONLY, expect, test } from './fixtures';
 import { launchUrl } from '../../playwright.config';
 
-test('opens the app in browser mode and shows what main reports about itself', async ({ page }) => {
+test('opens the app in browser mode and shows what main reports about itself', { tag: BROWSER_MODE_ONLY }, async ({ page }) => {
   await page.goto(launchUrl);
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { name: '2-Way Inbox' })).toBeVisible();
@@ -10,7 +10,7 @@ test('opens the app in browser mode and shows what main reports about itself', a
   await expect(page.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+/);
 });
 
-test('the page cannot call main without the launch secret', async ({ browser }) => {
+test('the page cannot call main without the launch secret', { tag: BROWSER_MODE_ONLY }, async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const response = await page.goto('/');
@@ -18,7 +18,7 @@ test('the page cannot call main without the launch secret', async ({ browser }) 
   await context.close();
 });
 
-test('the content security policy blocks inline script', async ({ page }) => {
+test('the content security policy blocks inline script', { tag: BROWSER_MODE_ONLY }, async ({ page }) => {
   await page.goto(launchUrl);
   const ran = await page.evaluate(async () => {
     const script = document.createElement('script');

@@ -6,8 +6,7 @@
  * list works from the keyboard and the search finds a customer by name; sign-out returns to the form.
  * Nothing on the way may trip the content security policy (the virtual list positions rows with inline styles).
  */
-import { expect, test, type Page } from './fixtures';
-import { launchUrl } from '../../playwright.config';
+import { expect, openApp, test, type Page } from './fixtures';
 
 /** The smallest PNG: one transparent pixel. */
 const onePixelPng = Buffer.from(
@@ -25,7 +24,7 @@ function collectPolicyViolations(page: Page): string[] {
 
 test('a new user tries the built-in sandbox and lands in the inbox', async ({ page }) => {
   const violations = collectPolicyViolations(page);
-  await page.goto(launchUrl);
+  await openApp(page);
   await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Try it with the built-in sandbox' }).click();

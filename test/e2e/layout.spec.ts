@@ -2,8 +2,7 @@
  * The app shell never scrolls: whatever the panes hold (visually hidden labels included), the document is exactly
  * the window's height, and the mouse wheel over any part of the app scrolls only the pane under it.
  */
-import { expect, test, type Page } from './fixtures';
-import { launchUrl } from '../../playwright.config';
+import { expect, openApp, test, type Page } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -27,7 +26,7 @@ async function wheelOver(page: Page, x: number, y: number): Promise<void> {
 
 test('the mouse wheel never scrolls the app shell out of view, on the sign-in form or in the inbox', async ({ page }) => {
   test.setTimeout(60_000);
-  await page.goto(launchUrl);
+  await openApp(page);
   await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
   await wheelOver(page, 640, 400);
   await expectShellInPlace(page);

@@ -3,11 +3,11 @@
  * agent would with the Advanced "Service URL"; resolves once the inbox shows the account.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { launchUrl } from '../../playwright.config';
+import { openApp } from './fixtures';
 import type { RunningSandbox } from '../../sandbox/index';
 
 export async function signInTo(page: Page, sandbox: RunningSandbox): Promise<void> {
-  await page.goto(launchUrl);
+  await openApp(page);
   await signInWithForm(page, sandbox);
 }
 
