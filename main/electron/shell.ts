@@ -13,7 +13,7 @@ import { createDispatch } from '../ipc/handler-table';
 import { pickedFiles } from '../media/picked-files';
 import { productInfo } from '../product-info';
 import { protectUserData, reportNarrowed } from '../user-data';
-import { readUpdateFeed } from '../updates/update-feed';
+import { readUpdateFeed, type FeedResult } from '../updates/update-feed';
 import type { UpdateMachine } from '../updates/update-machine';
 import type { SafeStorage } from '../vault/safe-storage-vault';
 import { recoverFromRendererFailures } from './crash-recovery';
@@ -84,7 +84,8 @@ export function startShell(options: ShellOptions): void {
         },
       };
       reportNarrowed(protectUserData(app.getPath('userData')));
-      const updates = await startUpdates(options, (state) => started.services?.events.emit('updates:changed', state));
+      const feed = readUpdateFeed(app.getPath('userData'));
+      const updates = await startUpdates(options, feed, (state) => started.services?.events.emit('updates:changed', state));
       const services = await options.createServices({
         mode: 'electron',
         userDataDir: app.getPath('userData'),
@@ -94,6 +95,8 @@ export function startShell(options: ShellOptions): void {
       });
       started.services = services;
       closeBeforeQuit(services);
+      // A mistyped feed turns updates off: the person who set it must hear so, not only a log nobody reads.
+      if ('problem' in feed && feed.problem !== undefined) services.events.emit('app:notice', { level: 'warning', message: feed.problem });
       if (crashLog.takeUnseen()) {
         services.events.emit('app:notice', {
           level: 'warning',
@@ -156,10 +159,9 @@ export function startShell(options: ShellOptions): void {
 /** The update machine over electron-updater, when a feed is configured and this is an installed (packaged) app. */
 async function startUpdates(
   options: ShellOptions,
+  feed: FeedResult,
   onChange: Parameters<typeof connectAutoUpdater>[2],
 ): Promise<UpdateMachine | undefined> {
-  const feed = readUpdateFeed(app.getPath('userData'));
-  if ('problem' in feed && feed.problem !== undefined) console.warn(feed.problem);
   if (feed.feedUrl === undefined || !app.isPackaged || options.loadAutoUpdater === undefined) return undefined;
   return connectAutoUpdater(await options.loadAutoUpdater(), feed.feedUrl, onChange);
 }

@@ -293,6 +293,17 @@ describe('updates', () => {
     await startShellForTest({ packaged: false, loadAutoUpdater: loader });
     expect(loader).not.toHaveBeenCalled();
   });
+
+  it('a feed setting that is not a safe URL turns updates off and tells the user why', async () => {
+    process.env[UPDATE_FEED_ENV] = 'http://updates.example.com/inbox/';
+    const loader = vi.fn(() => Promise.resolve(new FakeAutoUpdater()));
+    const { services } = await startShellForTest({ packaged: true, loadAutoUpdater: loader });
+    expect(await services.handlers['updates:state']({})).toEqual({ ok: true, value: { status: 'off' } });
+    expect(loader).not.toHaveBeenCalled();
+    expect(unwrap(await services.handlers['app:notices']({})).notices).toEqual([
+      expect.objectContaining({ level: 'warning', message: expect.stringMatching(/must be an https:\/\/ URL .*so updates are off/) }),
+    ]);
+  });
 });
 
 describe('a crashed or hung window', () => {
