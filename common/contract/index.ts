@@ -17,6 +17,7 @@ import { notificationChannels, notificationEvents } from './notifications';
 import { adminChannels } from './admin';
 import { draftsChannels, draftsEvents } from './drafts';
 import { updatesChannels, updatesEvents } from './updates';
+import { sendViaChannels } from './send-via';
 
 export const channels = {
   ...appChannels,
@@ -31,6 +32,7 @@ export const channels = {
   ...adminChannels,
   ...draftsChannels,
   ...updatesChannels,
+  ...sendViaChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -22,6 +22,7 @@ import { Waker } from '../scheduling/waker';
 import { afterFailedSend, holdsEveryone } from './after-failure';
 import { acquireInstanceLock, type InstanceLock, type LockHolder, type LockOptions } from './instance-lock';
 import { reconcileSend } from './reconcile';
+import { optOutRefusal } from '../send-via/send-via';
 
 export interface OutboxPolicy {
   backoff: Backoff;
@@ -179,6 +180,8 @@ export class Outbox {
     if (agentId === undefined) return fail('VALIDATION', 'Choose the channel to send through: this conversation has none yet', { field: 'agentId' });
     const channelType = this.#channelTypeOf(agentId);
     if (!channelType.ok) return channelType;
+    const optedOut = optOutRefusal(customer.value, agentId);
+    if (optedOut !== undefined) return fail('OPTED_OUT', optedOut, { field: 'agentId' });
     const payload = parseSendPayload(channelType.value, request.payload);
     if (!payload.ok) return payload;
     const clientId = (this.#options.newClientId ?? randomUUID)();
