@@ -7,9 +7,10 @@
  * Messages live in `$state.raw`: a long history is replaced as a whole, never deep-tracked.
  */
 import type { InboxBridge, PickedFile } from '../../../common/contract';
-import type { Customer, Freshness, Message, MessageCursor, MessagePayload } from '../../../common/domain';
+import type { ChannelType, Customer, Freshness, Message, MessageCursor, MessagePayload } from '../../../common/domain';
 import { buildText } from '../../../common/payloads';
 import { fail, type InboxError, type Result } from '../../../common/result';
+import { SendViaState } from '../compose/send-via-state.svelte';
 import { Attachment } from './attachment-state.svelte';
 import { prependOlder, replaceNewest } from './message-window';
 
@@ -48,6 +49,8 @@ export class ConversationState {
   replyError = $state.raw<InboxError | undefined>(undefined);
   /** A file waiting to go to the open customer; dropped when another conversation opens. */
   attachment = $state.raw<Attachment | undefined>(undefined);
+  /** The agent (and so the channel) sends to the open customer go through: "Send via". */
+  readonly sendVia: SendViaState;
 
   /** The field's words of each conversation opened in this session (the open one's are in `draft`). */
   readonly #drafts: Record<string, string> = {};
@@ -79,6 +82,7 @@ export class ConversationState {
     options: { draftSaveDelayMs?: number } = {},
   ) {
     this.#draftSaveDelayMs = options.draftSaveDelayMs ?? defaultDraftSaveDelayMs;
+    this.sendVia = new SendViaState(bridge);
   }
 
   /** Re-reads the open conversation when its messages or its sends change; returns the function that stops listening. */
@@ -115,13 +119,14 @@ export class ConversationState {
   }
 
   /**
-   * Sends through the channel the list and header show (the conversation's last agent); a conversation with none
-   * yet leaves the choice to the outbox, which falls back to an agent the customer is subscribed to.
+   * Sends through the agent chosen in "Send via", or (before main has named one) the conversation's last agent; a
+   * conversation with neither leaves the choice to the outbox, which falls back to an agent the customer is subscribed to.
    */
   async #send(customer: Customer, payload: MessagePayload): Promise<Result<unknown>> {
+    const agentId = this.sendVia.agentFor(customer.id) ?? customer.lastAgentId;
     const sent = await this.bridge.invoke('outbox:send', {
       customerId: customer.id,
-      ...(customer.lastAgentId === null ? {} : { agentId: customer.lastAgentId }),
+      ...(agentId === null ? {} : { agentId }),
       payload,
     });
     if (sent.ok && this.customer?.id === customer.id) void this.refresh();
@@ -133,7 +138,7 @@ export class ConversationState {
     const customer = this.customer;
     if (customer === undefined) return;
     void this.attachment?.stop();
-    const attachment = new Attachment(this.bridge, file, customer.lastChannelType);
+    const attachment = new Attachment(this.bridge, file, this.channelType);
     this.attachment = attachment;
     void attachment.check();
   }
@@ -192,6 +197,7 @@ export class ConversationState {
     this.removeAttachment();
     const generation = ++this.#generation;
     this.customer = customer;
+    void this.sendVia.load(customer.id);
     this.draft = this.#drafts[customer.id] ?? '';
     this.replyError = this.#replyErrors[customer.id];
     void this.#restoreDraft(customer.id);
@@ -255,7 +261,21 @@ export class ConversationState {
 
   /** Keeps the customer's details current (a rename, a new unread count) without reloading the messages. */
   updateCustomer(customer: Customer): void {
-    if (this.customer?.id === customer.id) this.customer = customer;
+    if (this.customer?.id !== customer.id) return;
+    // An opt-out (or a message through another agent) changes what "Send via" offers.
+    const subscriptionsChanged = JSON.stringify(this.customer.subscriptions) !== JSON.stringify(customer.subscriptions);
+    if (subscriptionsChanged || this.customer.lastAgentId !== customer.lastAgentId) void this.sendVia.load(customer.id);
+    this.customer = customer;
+  }
+
+  /** The type of the channel sends go through: the chosen agent's, else the conversation's last one (null: none yet). */
+  get channelType(): ChannelType | null {
+    return this.sendVia.chosen?.channelType ?? this.customer?.lastChannelType ?? null;
+  }
+
+  /** The agent sends go through, as `channelType` names its channel. */
+  get sendingAgentId(): string | null {
+    return this.sendVia.chosen?.agentId ?? this.customer?.lastAgentId ?? null;
   }
 
   close(): void {
@@ -263,6 +283,7 @@ export class ConversationState {
     this.removeAttachment();
     this.#generation++;
     this.customer = undefined;
+    this.sendVia.clear();
     this.items = [];
     this.hasOlder = false;
     this.startReached = true;
