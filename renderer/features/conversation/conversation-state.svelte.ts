@@ -119,11 +119,22 @@ export class ConversationState {
   }
 
   /**
-   * Sends through the agent chosen in "Send via", or (before main has named one) the conversation's last agent; a
-   * conversation with neither leaves the choice to the outbox, which falls back to an agent the customer is subscribed to.
+   * Sends a message the service marked failed again, as a new message with the same payload through the same agent
+   * (not the one chosen in "Send via": the agent tries again what was tried). Resolves once the outbox has it.
    */
-  async #send(customer: Customer, payload: MessagePayload): Promise<Result<unknown>> {
-    const agentId = this.sendVia.agentFor(customer.id) ?? customer.lastAgentId;
+  async sendAgain(message: Message): Promise<Result<unknown>> {
+    const customer = this.customer;
+    if (customer?.id !== message.customerId) return fail('BAD_INPUT', 'That message is not in the open conversation');
+    return this.#send(customer, message.payload, message.agentId);
+  }
+
+  /**
+   * Sends through `throughAgent` when given, else the agent chosen in "Send via", or (before main has named one) the
+   * conversation's last agent; a conversation with none leaves the choice to the outbox, which falls back to an agent
+   * the customer is subscribed to.
+   */
+  async #send(customer: Customer, payload: MessagePayload, throughAgent?: string): Promise<Result<unknown>> {
+    const agentId = throughAgent ?? this.sendVia.agentFor(customer.id) ?? customer.lastAgentId;
     const sent = await this.bridge.invoke('outbox:send', {
       customerId: customer.id,
       ...(agentId === null ? {} : { agentId }),

@@ -1,6 +1,7 @@
 /**
  * Where an outgoing message stands, as the agent reads it: the outbox's state while the app still holds the send,
- * then the service's delivery status (reference line 3344). Messages from the customer carry no status.
+ * then the service's delivery status (reference line 3344). Messages from the customer carry no status. A message the
+ * service marked failed can be sent again as a new message.
  */
 import type { Message } from '../../../common/domain';
 import { describeError } from '../../lib/error-words';
@@ -49,10 +50,24 @@ export function viewStatus(message: Message): StatusView | undefined {
     case 'READ':
       return { tone: 'read', label: 'Read' };
     case 'ERROR':
-      return { tone: 'failed', label: 'Failed' };
     case 'UNDELIVERABLE':
-      return { tone: 'failed', label: 'Undeliverable' };
     case 'UPLOAD_ERROR':
-      return { tone: 'failed', label: 'Attachment upload failed' };
+      return { tone: 'failed', ...serviceFailures[message.status] };
   }
+}
+
+/**
+ * What each failed status means. A message carries its status and nothing about why (the history's fields, reference
+ * lines 3326-3335, have no reason), so the status's meaning is the reason the agent is shown.
+ */
+const serviceFailures = {
+  ERROR: { label: 'Failed', detail: 'the service could not send it' },
+  UNDELIVERABLE: { label: 'Undeliverable', detail: "the network could not deliver it to the customer's phone" },
+  UPLOAD_ERROR: { label: 'Attachment upload failed', detail: 'the service could not fetch its file' },
+} as const satisfies Partial<Record<Message['status'], { label: string; detail: string }>>;
+
+/** Whether the agent can send this message again as a new one: ours, and marked failed by the service (not the outbox). */
+export function canSendAgain(message: Message): boolean {
+  if (message.origin === 'CUSTOMER' || (message.outbox !== null && message.outbox.state !== 'sent')) return false;
+  return Object.hasOwn(serviceFailures, message.status);
 }
