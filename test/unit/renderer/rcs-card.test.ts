@@ -1,0 +1,133 @@
+/**
+ * The RCS card builder: each card's title and description are required before anything is sent, replies are one per
+ * line, a picture is uploaded for RCS and carried with its height, the width and heights come from the reference's
+ * enums, several cards go as one carousel, and the preview shows what the customer will see.
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import type { MessagePayload } from '../../../common/domain';
+import { fail, ok, type Result } from '../../../common/result';
+import type { UploadCardPicture } from '../../../renderer/features/compose/card-picture';
+import RcsCardDialog from '../../../renderer/features/compose/RcsCardDialog.svelte';
+import { buildCards, emptyCard } from '../../../renderer/features/compose/rcs-card-input';
+import { expectAccessible } from './accessibility';
+
+const picture = {
+  name: 'boots.png',
+  src: { mime: 'image/png', size: 2048, uri: 'https://omni.example/api/media/m-boots' },
+  thumbnail: { mime: 'image/png', size: 0, uri: 'https://omni.example/api/media/m-boots/thumbnail' },
+  previewUrl: '/media/m-boots/preview',
+};
+
+function openBuilder(options: { channelType?: 'RCS' | 'SMS'; uploadPicture?: UploadCardPicture } = {}) {
+  const sent: MessagePayload[] = [];
+  const onSend = vi.fn(async (payload: MessagePayload): Promise<Result<unknown>> => {
+    sent.push(payload);
+    return ok({});
+  });
+  const onClose = vi.fn();
+  const uploadPicture = options.uploadPicture ?? (async () => ok(picture));
+  render(RcsCardDialog, { channelType: options.channelType ?? 'RCS', onSend, onClose, uploadPicture });
+  return { sent, onSend, onClose, dialog: screen.getByRole('dialog', { name: 'RCS card' }) };
+}
+
+function card(dialog: HTMLElement, number: number): HTMLElement {
+  return within(dialog).getByRole('group', { name: `Card ${number}` });
+}
+
+async function fill(scope: HTMLElement, label: string, value: string): Promise<void> {
+  const field = within(scope).getByRole('textbox', { name: label });
+  await fireEvent.input(field, { target: { value } });
+}
+
+describe('the RCS card builder', () => {
+  it('passes the accessibility check', () => {
+    openBuilder();
+    expectAccessible();
+  });
+
+  it('says which card lacks a title or a description, and sends nothing until each has both', async () => {
+    const { dialog, onSend } = openBuilder();
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Add card' }));
+    await fill(card(dialog, 1), 'Title', 'Trail boots');
+
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Send carousel' }));
+
+    expect(within(card(dialog, 1)).getByRole('textbox', { name: 'Description' })).toHaveAccessibleDescription('A card needs a description');
+    expect(within(card(dialog, 2)).getByRole('textbox', { name: 'Title' })).toHaveAccessibleDescription('A card needs a title');
+    expect(onSend).not.toHaveBeenCalled();
+  });
+
+  it('sends two cards as one carousel with the width, replies, picture and height chosen, and closes', async () => {
+    const { dialog, sent, onClose } = openBuilder();
+    await fireEvent.change(within(dialog).getByRole('combobox', { name: 'Card width' }), { target: { value: 'SMALL' } });
+    await fill(card(dialog, 1), 'Title', ' Trail boots ');
+    await fill(card(dialog, 1), 'Description', 'Waterproof, size 36-47');
+    await fill(card(dialog, 1), 'Replies', 'Buy\n\n Tell me more ');
+    await fireEvent.change(within(card(dialog, 1)).getByLabelText('Picture for card 1'), { target: { files: [new File(['png'], 'boots.png', { type: 'image/png' })] } });
+    await fireEvent.change(await within(card(dialog, 1)).findByRole('combobox', { name: 'Picture height' }), { target: { value: 'TALL' } });
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Add card' }));
+    await fill(card(dialog, 2), 'Title', 'Rain jacket');
+    await fill(card(dialog, 2), 'Description', 'Light and packable');
+
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Send carousel' }));
+
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(sent).toEqual([
+      {
+        type: 'CAROUSEL',
+        width: 'SMALL',
+        content: [
+          {
+            type: 'CARD',
+            title: 'Trail boots',
+            description: 'Waterproof, size 36-47',
+            media: { tag: 'boots.png', height: 'TALL', src: picture.src, thumbnail: picture.thumbnail },
+            suggestions: [{ reply: { text: 'Buy' } }, { reply: { text: 'Tell me more' } }],
+          },
+          { type: 'CARD', title: 'Rain jacket', description: 'Light and packable', suggestions: [] },
+        ],
+      },
+    ]);
+  });
+
+  it('previews each card with its picture, title, description and replies', async () => {
+    const { dialog } = openBuilder();
+    await fill(card(dialog, 1), 'Title', 'Trail boots');
+    await fill(card(dialog, 1), 'Description', 'Waterproof');
+    await fill(card(dialog, 1), 'Replies', 'Buy\nTell me more');
+    await fireEvent.change(within(card(dialog, 1)).getByLabelText('Picture for card 1'), { target: { files: [new File(['png'], 'boots.png', { type: 'image/png' })] } });
+
+    const preview = within(dialog).getByRole('region', { name: 'Preview' });
+    expect(await within(preview).findByRole('img', { name: 'boots.png' })).toHaveAttribute('src', picture.previewUrl);
+    expect(preview).toHaveTextContent('Trail boots');
+    expect(preview).toHaveTextContent('Waterproof');
+    expect(within(within(preview).getByRole('list', { name: 'Replies' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Buy', 'Tell me more']);
+  });
+
+  it('says why a picture was not taken and keeps the card without one', async () => {
+    const { dialog } = openBuilder({ uploadPicture: async () => fail('VALIDATION', 'notes.pdf is not a picture RCS cards can show', { field: 'file' }) });
+
+    await fireEvent.change(within(card(dialog, 1)).getByLabelText('Picture for card 1'), { target: { files: [new File(['%PDF'], 'notes.pdf')] } });
+
+    expect(await within(card(dialog, 1)).findByRole('alert')).toHaveTextContent('notes.pdf is not a picture RCS cards can show');
+    expect(within(card(dialog, 1)).getByLabelText('Picture for card 1')).toBeEnabled();
+  });
+
+  it('is disabled with the reason on a channel that does not take cards', () => {
+    const { dialog } = openBuilder({ channelType: 'SMS' });
+    const send = within(dialog).getByRole('button', { name: 'Send card' });
+    expect(send).toBeDisabled();
+    expect(send).toHaveAccessibleDescription('SMS does not take cards');
+  });
+});
+
+describe('the cards a builder makes', () => {
+  it('are nothing while none is complete, and a carousel of one for a single card', () => {
+    expect(buildCards('MEDIUM', [])).toBeUndefined();
+    expect(buildCards('MEDIUM', [emptyCard()])).toBeUndefined();
+    expect(buildCards('CARD_WIDTH_UNSPECIFIED', [{ ...emptyCard(), title: 'A', description: 'B' }])).toEqual(
+      ok({ type: 'CAROUSEL', width: 'CARD_WIDTH_UNSPECIFIED', content: [{ type: 'CARD', title: 'A', description: 'B', suggestions: [] }] }),
+    );
+  });
+});
