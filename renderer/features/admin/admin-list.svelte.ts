@@ -9,6 +9,8 @@ export const ADMIN_PAGE_SIZE = 50;
 export interface AdminPage<T> {
   items: T[];
   total: number;
+  /** Set when the page is a saved copy (the service was out of reach): when it was read. */
+  savedAt?: number | undefined;
 }
 
 export type PageLoader<T> = (request: { offset: number; limit: number; search?: string }) => Promise<Result<AdminPage<T>>>;
@@ -20,6 +22,8 @@ export class AdminList<T> {
   loaded = $state(false);
   error = $state.raw<InboxError | undefined>(undefined);
   search = $state('');
+  /** When the items shown are a saved copy, the time it was read from the service. */
+  savedAt = $state<number | undefined>(undefined);
   #generation = 0;
 
   constructor(private readonly loadPage: PageLoader<T>) {}
@@ -54,5 +58,6 @@ export class AdminList<T> {
     this.error = undefined;
     this.items = [...before, ...answer.value.items];
     this.total = answer.value.total;
+    this.savedAt = answer.value.savedAt;
   }
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../../common/contract';
 import { DEMO_ACCOUNT, startSandbox, type RunningSandbox } from '../../../sandbox/index';
 import { adminHandlers, type AdminHandlers } from '../../../main/admin/admin-handlers';
+import { memoryCache } from './admin-test-setup';
 import { Session } from '../../../main/session/session';
 import { createMemoryVault } from '../../../main/vault/memory-vault';
 
@@ -19,7 +20,7 @@ beforeAll(async () => {
   session = new Session({ vault: createMemoryVault('admin test'), retry: { maxAttempts: 1 }, responseTimeoutMs: 5_000 });
   const signedIn = await session.signIn({ ...DEMO_ACCOUNT, baseUrl: sandbox.baseUrl }, { remember: false });
   if (!signedIn.ok) throw new Error(signedIn.error.message);
-  admin = adminHandlers(session);
+  admin = adminHandlers(session, { store: memoryCache(), mode: 'browser' });
 });
 
 afterAll(async () => {

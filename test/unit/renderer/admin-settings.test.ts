@@ -90,4 +90,20 @@ describe('settings', () => {
     await fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
     expect(bridge.inputsOf('admin:update-settings')).toEqual([{ dialogflow: { enabled: true, credentials } }]);
   });
+
+  it('refuses a key file whose email, private key or addresses are not a service account’s, sending nothing', async () => {
+    const { bridge, form } = await openSettings();
+    await fireEvent.click(within(form).getByRole('checkbox', { name: 'Dialogflow' }));
+    const pasted = { ...credentials, client_email: 'bot', private_key: 'abc', token_uri: 'oauth2/token' };
+    await fireEvent.input(within(form).getByLabelText('Dialogflow credentials (JSON)'), { target: { value: JSON.stringify(pasted) } });
+    await fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await within(form).findByText('The credentials lack or mistype: private_key, client_email, token_uri')).toBeInTheDocument();
+    expect(bridge.inputsOf('admin:update-settings')).toEqual([]);
+  });
+
+  it('shows a saved copy of the settings with its time when the service cannot be reached', async () => {
+    const data = adminData();
+    const { form } = await openSettings({ ...data, settings: { ...data.settings, savedAt: Date.UTC(2026, 0, 5, 9, 30) } });
+    expect(within(form.parentElement ?? document.body).getByText(/^Saved copy from .*2026/)).toBeInTheDocument();
+  });
 });
