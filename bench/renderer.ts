@@ -18,6 +18,7 @@
  * cache's own upserts before the app opens it (syncing 100k customers through HTTP would measure sync instead).
  * Needs `npm run build` first. Run alone: `npx tsx bench/renderer.ts`. INBOX_BENCH_RENDERER_SCALE=0.1 shrinks the
  * customers and the number of runs for a quick look; the figures named for 100k come from the full size only.
+ * INBOX_BENCH_RENDERER_DIR points at another renderer build, to compare before and after a change.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -400,7 +401,8 @@ function median(samples: readonly number[]): number {
 }
 
 export async function benchRenderer(): Promise<BenchFigures> {
-  const rendererDir = fileURLToPath(new URL('../out/renderer', import.meta.url));
+  // Another build (an older commit's, say) can be measured against the same main and data.
+  const rendererDir = process.env.INBOX_BENCH_RENDERER_DIR ?? fileURLToPath(new URL('../out/renderer', import.meta.url));
   if (!existsSync(rendererDir)) throw new Error('Build the renderer first: npm run build');
   const emptyDataDir = mkdtempSync(join(tmpdir(), 'inbox-bench-empty-'));
   const fullDataDir = mkdtempSync(join(tmpdir(), 'inbox-bench-full-'));
