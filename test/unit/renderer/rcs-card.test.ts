@@ -11,6 +11,8 @@ import type { UploadCardPicture } from '../../../renderer/features/compose/card-
 import RcsCardDialog from '../../../renderer/features/compose/RcsCardDialog.svelte';
 import { buildCards, emptyCard } from '../../../renderer/features/compose/rcs-card-input';
 import { expectAccessible } from './accessibility';
+import { openComposer } from './compose-tools';
+import { makeCustomer } from './fixtures';
 
 const picture = {
   name: 'boots.png',
@@ -119,6 +121,60 @@ describe('the RCS card builder', () => {
     const send = within(dialog).getByRole('button', { name: 'Send card' });
     expect(send).toBeDisabled();
     expect(send).toHaveAccessibleDescription('SMS does not take cards');
+  });
+});
+
+describe('in the composer', () => {
+  const onRcs = makeCustomer(5, { name: 'Rita Cole', lastChannelType: 'RCS' });
+  const image = { type: 'IMAGE', category: 'UNSPECIFIED', name: 'boots.png', src: picture.src, thumbnail: picture.thumbnail, preview: picture.thumbnail } as const;
+
+  it('is offered on RCS; its picture is checked and uploaded for RCS by main, and the card goes to the outbox', async () => {
+    const { bridge } = await openComposer(onRcs, {
+      handlers: {
+        'media:prepare': () => ok({ uploadId: 'u1', name: 'boots.png', size: 2048, mime: 'image/png', kind: 'image', acceptedBy: ['RCS', 'WA'] }),
+        'media:upload': () =>
+          ok({ uploadId: 'u1', mediaId: 'm-boots', name: 'boots.png', size: 2048, mime: 'image/png', kind: 'image', payload: image, reused: false, previewUrl: picture.previewUrl }),
+      },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'RCS card' }));
+    const dialog = screen.getByRole('dialog', { name: 'RCS card' });
+    await fireEvent.change(within(dialog).getByLabelText('Picture for card 1'), { target: { files: [new File(['png'], 'boots.png', { type: 'image/png' })] } });
+    expect(await within(dialog).findByText('Picture: boots.png')).toBeInTheDocument();
+    await fill(dialog, 'Title', 'Trail boots');
+    await fill(dialog, 'Description', 'Waterproof');
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Send card' }));
+
+    expect(bridge.inputsOf('media:upload')).toEqual([{ path: '/home/agent/Downloads/boots.png', channelType: 'RCS', uploadId: 'u1' }]);
+    await waitFor(() =>
+      expect(bridge.inputsOf('outbox:send')).toEqual([
+        {
+          customerId: onRcs.id,
+          agentId: 'a1',
+          payload: {
+            type: 'CAROUSEL',
+            width: 'MEDIUM',
+            content: [{ type: 'CARD', title: 'Trail boots', description: 'Waterproof', media: { tag: 'boots.png', height: 'MEDIUM', src: picture.src, thumbnail: picture.thumbnail }, suggestions: [] }],
+          },
+        },
+      ]),
+    );
+  });
+
+  it('refuses a file that is not a picture RCS takes, without uploading it', async () => {
+    const { bridge } = await openComposer(onRcs, {
+      handlers: { 'media:prepare': () => ok({ uploadId: 'u2', name: 'notes.pdf', size: 10, mime: 'application/pdf', kind: 'file', acceptedBy: ['RCS'] }) },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'RCS card' }));
+    const dialog = screen.getByRole('dialog', { name: 'RCS card' });
+    await fireEvent.change(within(dialog).getByLabelText('Picture for card 1'), { target: { files: [new File(['%PDF'], 'notes.pdf')] } });
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('notes.pdf is not a picture RCS cards can show');
+    expect(bridge.inputsOf('media:upload')).toEqual([]);
+  });
+
+  it('is not offered on a channel that does not take cards', async () => {
+    await openComposer(makeCustomer(6, { name: 'Will Park', lastChannelType: 'WA' }));
+    expect(screen.queryByRole('button', { name: 'RCS card' })).toBeNull();
   });
 });
 
