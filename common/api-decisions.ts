@@ -63,6 +63,20 @@ export const acceptedMediaMimeTypes = [
 ] as const;
 
 /**
+ * How large a file each channel type carries, per kind. The reference states only the service's 50 MB (line 2963),
+ * and a file the customer's app refuses would be uploaded and queued only to fail at the carrier. We take each
+ * platform's published cap for what the app sends: WhatsApp (Cloud API media) images 5 MB, videos and audio 16 MB,
+ * documents 100 MB; Viber images 1 MB (the smallest of its per-device limits); Telegram (Bot API) photos 10 MB,
+ * other files 50 MB; RCS (RBM) files 100 MB. Anything larger than the service's 50 MB is refused before these.
+ */
+export const maxMediaBytesByChannel = {
+  WA: { image: 5 * 1024 * 1024, video: 16 * 1024 * 1024, audio: 16 * 1024 * 1024, file: 100 * 1024 * 1024 },
+  VI: { image: 1024 * 1024 },
+  TG: { image: 10 * 1024 * 1024, video: 50 * 1024 * 1024, audio: 50 * 1024 * 1024, file: 50 * 1024 * 1024 },
+  RCS: { image: 100 * 1024 * 1024, video: 100 * 1024 * 1024, audio: 100 * 1024 * 1024, file: 100 * 1024 * 1024 },
+} as const satisfies Partial<Record<string, Partial<Record<'image' | 'video' | 'audio' | 'file', number>>>>;
+
+/**
  * An upload answers `url`, `thumbnail`, `preview` as URL strings and `full_size`, `mime_type` (lines 2940-2948),
  * while a send payload wants `src`/`thumbnail`/`preview` as `{mime, size, uri}` (lines 3524-3534). The derived
  * images' sizes are not reported: we send the original's mime for all three and size 0 for the derived ones,

@@ -1,11 +1,12 @@
 /**
  * Which files the app sends, and through which channels: a type must be on the reference's list and be content the
  * app can recognise, and a channel takes a file when its payload schema has a kind that can carry it
- * (common/payloads/channels.ts, following payloadFromUpload in common/payloads/from-upload.ts).
+ * (common/payloads/channels.ts, following payloadFromUpload in common/payloads/from-upload.ts) and the file is no
+ * larger than that channel type carries for its kind (maxMediaBytesByChannel in common/api-decisions.ts).
  */
-import { acceptedMediaMimeTypes, MAX_MEDIA_BYTES } from './api-decisions';
+import { acceptedMediaMimeTypes, MAX_MEDIA_BYTES, maxMediaBytesByChannel } from './api-decisions';
 import { channelAccepts, sendableChannelTypes, type SendableChannelType } from './payloads/channels';
-import { fail } from './result';
+import { fail, type InboxError } from './result';
 
 export const mediaKinds = ['image', 'video', 'audio', 'file'] as const;
 export type MediaKind = (typeof mediaKinds)[number];
@@ -68,4 +69,38 @@ export function describeMime(mime: string): string {
  */
 export function fileTooLarge(name: string) {
   return fail('VALIDATION', `"${name}" is larger than the ${MAX_MEDIA_BYTES / 1024 / 1024} MB the service takes`, { field: 'file' });
+}
+
+const MB = 1024 * 1024;
+const kindsPlural: Record<MediaKind, string> = { image: 'images', video: 'videos', audio: 'audio files', file: 'files' };
+const channelLimits: Partial<Record<SendableChannelType, Partial<Record<MediaKind, number>>>> = maxMediaBytesByChannel;
+
+/**
+ * A size the way an agent reads a limit: whole megabytes when it is one, else one decimal rounded up, so a file just
+ * over a limit never reads as equal to it.
+ */
+export function formatMegabytes(bytes: number): string {
+  const megabytes = bytes / MB;
+  return `${Number.isInteger(megabytes) ? megabytes : Math.ceil(megabytes * 10) / 10} MB`;
+}
+
+/** The largest file of this kind the channel type carries, when it carries less than the service takes. */
+export function channelMediaLimit(channel: SendableChannelType, kind: MediaKind): number | undefined {
+  const limit = channelLimits[channel]?.[kind];
+  return limit !== undefined && limit < MAX_MEDIA_BYTES ? limit : undefined;
+}
+
+/**
+ * Why this file is too large for the channel type, with both sizes and the limit named
+ * ('"video.mp4" is 20 MB; WhatsApp takes videos up to 16 MB'), or undefined when it fits.
+ */
+export function channelSizeRefusal(
+  file: { name: string; size: number; kind: MediaKind },
+  channel: SendableChannelType,
+  channelName: string,
+): InboxError | undefined {
+  const limit = channelMediaLimit(channel, file.kind);
+  if (limit === undefined || file.size <= limit) return undefined;
+  const message = `"${file.name}" is ${formatMegabytes(file.size)}; ${channelName} takes ${kindsPlural[file.kind]} up to ${formatMegabytes(limit)}`;
+  return fail('VALIDATION', message, { field: 'file' }).error;
 }

@@ -1,7 +1,8 @@
 /**
  * Channels and events of the media pipeline: check a file the agent dropped or picked, upload it to the service
- * (streamed, with progress, once per file), and cancel an upload. Files are named by a path on disk (Electron) or,
- * in browser mode, by the reference the web host answered for the bytes the page streamed to it.
+ * (streamed, with progress, once per file), cancel an upload, and page through the media library to send a file
+ * already there. Files are named by a path on disk (Electron) or, in browser mode, by the reference the web host
+ * answered for the bytes the page streamed to it.
  */
 import { z } from 'zod';
 import { mediaKinds } from '../media-acceptance';
@@ -70,11 +71,45 @@ export const MediaProgress = z.strictObject({
 });
 export type MediaProgress = z.infer<typeof MediaProgress>;
 
+/** A page of the account's media library (`media.list`, lines 2841-2848), optionally of one type. */
+export const MediaListRequest = z.strictObject({
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(100).default(24),
+  /** The reference's filter values (line 2852): audio is listed under none of them but "all". */
+  type: z.enum(['image', 'video', 'file']).optional(),
+});
+
+/**
+ * One file of the media library, ready to send again without uploading it: the service's own URIs (which a send
+ * payload points at, common/payloads/from-upload.ts) and the renderer's address of its preview.
+ */
+export const LibraryMedia = z.strictObject({
+  mediaId: z.string(),
+  name: z.string().nullable(),
+  size: z.number().nonnegative(),
+  mime: z.string(),
+  kind: z.enum(mediaKinds),
+  url: z.string(),
+  thumbnail: z.string().nullable(),
+  preview: z.string().nullable(),
+  /** Where the renderer shows a small preview (the app's media route), absent when the service offers none. */
+  previewUrl: z.string().optional(),
+});
+export type LibraryMedia = z.infer<typeof LibraryMedia>;
+
+export const MediaLibraryPage = z.strictObject({
+  items: z.array(LibraryMedia),
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+});
+export type MediaLibraryPage = z.infer<typeof MediaLibraryPage>;
+
 export const mediaChannels = {
   'media:prepare': { input: MediaPrepareRequest, output: PreparedMedia },
   'media:upload': { input: MediaUploadRequest, output: UploadedMedia },
   /** Stops an upload in progress; answers whether there was one to stop. */
   'media:cancel': { input: MediaCancelRequest, output: z.strictObject({ cancelled: z.boolean() }) },
+  'media:list': { input: MediaListRequest, output: MediaLibraryPage },
 } as const;
 
 export const mediaEvents = {

@@ -34,6 +34,7 @@ export const accountChannels = [
   'media:prepare',
   'media:upload',
   'media:cancel',
+  'media:list',
   'sync:status',
   'sync:now',
   'sync:focus',

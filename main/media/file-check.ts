@@ -6,7 +6,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MAX_MEDIA_BYTES } from '../../common/api-decisions';
-import { channelsAccepting, describeMime, isUploadableMime, mediaKindOf, type MediaKind } from '../../common/media-acceptance';
+import { channelSizeRefusal, channelsAccepting, describeMime, isUploadableMime, mediaKindOf, type MediaKind } from '../../common/media-acceptance';
 import { SNIFF_HEAD_BYTES, sniffExtraRanges, sniffMime } from '../../common/media-sniff';
 import type { SendableChannelType } from '../../common/payloads/channels';
 import { fail, ok, type Result } from '../../common/result';
@@ -76,9 +76,12 @@ export async function checkMediaFile(path: string, name = basename(path)): Promi
   }
 }
 
-/** Refuses a file the channel type cannot carry, saying which channel types can. */
+/** Refuses a file the channel type cannot carry, saying which channel types can, or one larger than it carries. */
 export function checkChannel(file: CheckedFile, channel: SendableChannelType): Result<void> {
-  if (file.acceptedBy.includes(channel)) return ok(undefined);
+  if (file.acceptedBy.includes(channel)) {
+    const tooLarge = channelSizeRefusal(file, channel, channel);
+    return tooLarge === undefined ? ok(undefined) : { ok: false, error: tooLarge };
+  }
   const others = file.acceptedBy.length === 0 ? 'no channel type takes it' : `${file.acceptedBy.join(', ')} channels can`;
   return refuse(`${channel} channels cannot send "${file.name}" (${file.kind === 'file' ? file.mime : file.kind}); ${others}`);
 }

@@ -1,5 +1,5 @@
 /**
- * The media pipeline as app-services uses it: the three media channels, the handler behind `inbox-media://`, and
+ * The media pipeline as app-services uses it: the media channels, the handler behind `inbox-media://`, and
  * browser mode's media routes, over one uploader (checks, streamed uploads, remembered uploads), one disk cache of
  * fetched media and, in browser mode, the staged files the page streamed in.
  */
@@ -11,6 +11,7 @@ import type { Api } from '../api/client';
 import type { HandlerTable } from '../ipc/handler-table';
 import type { EventBus } from '../ipc/event-bus';
 import { MediaCache, type MediaIndex } from './media-cache';
+import { listMediaLibrary } from './media-library';
 import { createMediaRequestHandler, type MediaRequestHandler } from './media-route';
 import { pickedFiles, type PickedFiles } from './picked-files';
 import { StagedFiles } from './staged-files';
@@ -34,7 +35,7 @@ export interface MediaServiceOptions {
   picked?: PickedFiles;
 }
 
-export type MediaChannels = Pick<HandlerTable, 'media:prepare' | 'media:upload' | 'media:cancel'>;
+export type MediaChannels = Pick<HandlerTable, 'media:prepare' | 'media:upload' | 'media:cancel' | 'media:list'>;
 
 export interface MediaService {
   handlers: MediaChannels;
@@ -71,6 +72,7 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
       'media:prepare': (input) => uploader.prepare(input.path),
       'media:upload': (input) => uploader.upload(input),
       'media:cancel': (input) => ok({ cancelled: uploader.cancel(input.uploadId) }),
+      'media:list': (input) => listMediaLibrary(options.api, input, options.mode),
     },
     handleMediaRequest,
     handleWebMedia: staged ? createWebMediaHandler(handleMediaRequest, staged) : undefined,

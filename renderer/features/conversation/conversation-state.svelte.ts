@@ -10,9 +10,8 @@ import type { InboxBridge, PickedFile } from '../../../common/contract';
 import type { ChannelType, Customer, Freshness, Message, MessageCursor, MessagePayload } from '../../../common/domain';
 import { buildText } from '../../../common/payloads';
 import { fail, type InboxError, type Result } from '../../../common/result';
-import { cardPictureUploader, type UploadCardPicture } from '../compose/card-picture';
 import { SendViaState } from '../compose/send-via-state.svelte';
-import { Attachment } from './attachment-state.svelte';
+import { AttachmentTray } from './attachment-state.svelte';
 import { prependOlder, replaceNewest } from './message-window';
 
 /** Sends one text reply to the open conversation; resolves once the app has taken it (queued), not delivered. */
@@ -48,12 +47,10 @@ export class ConversationState {
   draft = $state('');
   /** Why the open conversation's last reply was not taken; its words went back into the draft. */
   replyError = $state.raw<InboxError | undefined>(undefined);
-  /** A file waiting to go to the open customer; dropped when another conversation opens. */
-  attachment = $state.raw<Attachment | undefined>(undefined);
+  /** Files waiting to go to the open customer, in order; dropped when another conversation opens. */
+  readonly attachments: AttachmentTray;
   /** The agent (and so the channel) sends to the open customer go through: "Send via". */
   readonly sendVia: SendViaState;
-  /** Uploads a picture for an RCS card the agent is building. */
-  readonly uploadCardPicture: UploadCardPicture;
 
   /** The field's words of each conversation opened in this session (the open one's are in `draft`). */
   readonly #drafts: Record<string, string> = {};
@@ -86,7 +83,7 @@ export class ConversationState {
   ) {
     this.#draftSaveDelayMs = options.draftSaveDelayMs ?? defaultDraftSaveDelayMs;
     this.sendVia = new SendViaState(bridge);
-    this.uploadCardPicture = cardPictureUploader(bridge);
+    this.attachments = new AttachmentTray(bridge, () => this.channelType);
   }
 
   /** Re-reads the open conversation when its messages or its sends change; returns the function that stops listening. */
@@ -98,7 +95,7 @@ export class ConversationState {
       this.bridge.on('outbox:changed', (change) => {
         if (change.customerId === this.customer?.id) void this.refresh();
       }),
-      this.bridge.on('media:progress', (progress) => this.attachment?.progress(progress.uploadId, progress.sentBytes)),
+      this.bridge.on('media:progress', (progress) => this.attachments.progress(progress.uploadId, progress.sentBytes)),
       this.#saveDraftWhenPageHides(),
     ];
     return () => {
@@ -148,43 +145,24 @@ export class ConversationState {
     return sent;
   }
 
-  /** Takes a dropped or picked file for the open conversation and has main check it; replaces any file waiting. */
-  attach(file: PickedFile): void {
-    const customer = this.customer;
-    if (customer === undefined) return;
-    void this.attachment?.stop();
-    const attachment = new Attachment(this.bridge, file, this.channelType);
-    this.attachment = attachment;
-    void attachment.check();
-  }
-
-  removeAttachment(): void {
-    void this.attachment?.stop();
-    this.attachment = undefined;
+  /** Takes dropped, picked or pasted files for the open conversation, after any already waiting, and has main check them. */
+  attach(files: Iterable<PickedFile>): void {
+    if (this.customer !== undefined) this.attachments.add(files);
   }
 
   /**
-   * Uploads the waiting file and hands the payload the upload answers to the outbox. Replies the agent sends with
-   * Enter meanwhile wait for it, so they follow the file.
+   * Uploads the waiting files one by one and hands each upload's payload to the outbox, in order. Replies the agent
+   * sends with Enter meanwhile wait for them, so they follow the files.
    */
-  sendAttachment(): Promise<Result<unknown>> {
-    const { customer, attachment } = this;
-    if (customer === undefined || attachment === undefined) return Promise.resolve(fail('BAD_INPUT', 'No file is waiting to be sent'));
-    const sending = this.#sendAttachment(customer, attachment);
+  sendAttachments(): Promise<Result<unknown>> {
+    const customer = this.customer;
+    if (customer === undefined) return Promise.resolve(fail('BAD_INPUT', 'No conversation is open'));
+    const sending = this.attachments.sendAll((payload) => this.#send(customer, payload));
     this.#fileSends[customer.id] = sending;
     void sending.then(() => {
       if (this.#fileSends[customer.id] === sending) this.#fileSends[customer.id] = undefined;
     });
     return sending;
-  }
-
-  async #sendAttachment(customer: Customer, attachment: Attachment): Promise<Result<unknown>> {
-    const uploaded = await attachment.upload();
-    if (!uploaded.ok) return uploaded;
-    if (this.attachment !== attachment) return fail('CANCELLED', 'The file was removed before it was sent');
-    const sent = await this.#send(customer, uploaded.value.payload);
-    if (sent.ok && this.attachment === attachment) this.attachment = undefined;
-    return sent;
   }
 
   /** Queues a failed send again now. */
@@ -209,7 +187,7 @@ export class ConversationState {
       return;
     }
     this.#keepDraft();
-    this.removeAttachment();
+    this.attachments.clear();
     const generation = ++this.#generation;
     this.customer = customer;
     void this.sendVia.load(customer.id);
@@ -295,7 +273,7 @@ export class ConversationState {
 
   close(): void {
     this.#keepDraft();
-    this.removeAttachment();
+    this.attachments.clear();
     this.#generation++;
     this.customer = undefined;
     this.sendVia.clear();

@@ -42,11 +42,12 @@ function outboxItem(customerId: string, payload: OutboxItem['payload']): OutboxI
 
 async function openWith(bridgeHandlers: ConstructorParameters<typeof FakeBridge>[0] = {}, customer: Customer = maria) {
   const bridge = new FakeBridge({
-    'messages:window': () => ok({ items: [makeMessage()], hasOlder: false, hasNewer: false, freshness: { lastSyncedAt: fixedNow } }),
     'media:prepare': () => ok(preparedPhoto),
     'media:upload': () => ok(uploadedPhoto),
     'media:cancel': () => ok({ cancelled: true }),
     'outbox:send': (request) => ok(outboxItem(request.customerId, request.payload)),
+    // The customer wrote an hour ago through the conversation's agent: WhatsApp's 24-hour window is open.
+    'messages:window': () => ok({ items: [makeMessage({ agentId: customer.lastAgentId ?? 'a1' })], hasOlder: false, hasNewer: false, freshness: { lastSyncedAt: fixedNow } }),
     ...bridgeHandlers,
   });
   const conversation = new ConversationState(bridge);
@@ -141,7 +142,7 @@ describe('attaching a file', () => {
     await fireEvent.click(sendButton());
     expect(await within(await attached('receipt.png')).findByRole('alert')).toBeInTheDocument();
     expect(bridge.inputsOf('outbox:send')).toEqual([]);
-    expect(sendButton()).toBeEnabled();
+    await waitFor(() => expect(sendButton()).toBeEnabled());
   });
 
   it('cancels an upload under way when the file is removed', async () => {
