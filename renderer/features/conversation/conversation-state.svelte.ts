@@ -10,6 +10,7 @@ import type { InboxBridge, PickedFile } from '../../../common/contract';
 import type { ChannelType, Customer, Freshness, Message, MessageCursor, MessagePayload } from '../../../common/domain';
 import { buildText } from '../../../common/payloads';
 import { fail, type InboxError, type Result } from '../../../common/result';
+import { cardPictureUploader, type UploadCardPicture } from '../compose/card-picture';
 import { SendViaState } from '../compose/send-via-state.svelte';
 import { AttachmentTray } from './attachment-state.svelte';
 import { prependOlder, replaceNewest } from './message-window';
@@ -51,6 +52,8 @@ export class ConversationState {
   readonly attachments: AttachmentTray;
   /** The agent (and so the channel) sends to the open customer go through: "Send via". */
   readonly sendVia: SendViaState;
+  /** Uploads a picture for an RCS card the agent is building. */
+  readonly uploadCardPicture: UploadCardPicture;
 
   /** The field's words of each conversation opened in this session (the open one's are in `draft`). */
   readonly #drafts: Record<string, string> = {};
@@ -83,6 +86,7 @@ export class ConversationState {
   ) {
     this.#draftSaveDelayMs = options.draftSaveDelayMs ?? defaultDraftSaveDelayMs;
     this.sendVia = new SendViaState(bridge);
+    this.uploadCardPicture = cardPictureUploader(bridge);
     this.attachments = new AttachmentTray(bridge, () => this.channelType);
   }
 
