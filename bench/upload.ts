@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { ok } from '../common/result';
 import { ApiClient } from '../main/api/client';
+import { PickedFiles } from '../main/media/picked-files';
 import { UploadMemory } from '../main/media/upload-memory';
 import { MediaUploader } from '../main/media/uploader';
 import type { BenchFigures } from './figures';
@@ -197,17 +198,22 @@ function settle(): void {
 async function uploadStreamed(baseUrl: string, file: string): Promise<ClientReport> {
   const api = new ApiClient({ baseUrl, authenticator: { currentToken: async () => ok('bench'), renewAfterRejection: async () => ok('bench') } });
   let lastProgressBytes: number | null = null;
+  // Main reads only files the agent picked: the bench picks its file as the preload would.
+  const picked = new PickedFiles();
+  const reference = picked.register(file);
+  if (reference === undefined) throw new Error(`not an absolute path: ${file}`);
   const uploader = new MediaUploader({
     api,
     account: () => 'bench',
     memory: new UploadMemory(),
     onProgress: (progress) => (lastProgressBytes = progress.sentBytes),
     mode: 'electron',
+    picked,
   });
   settle();
   const before = process.memoryUsage.rss();
   const sampler = rssPeakSampler();
-  const result = await uploader.upload({ path: file, channelType: 'WA' });
+  const result = await uploader.upload({ path: reference, channelType: 'WA' });
   const peak = sampler.stop();
   api.close();
   return { rssGrowthBytes: peak - before, lastProgressBytes, ok: result.ok, ...(result.ok ? {} : { error: result.error.message }) };
