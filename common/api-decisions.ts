@@ -162,3 +162,25 @@ export const maxTextLengthByChannel = { SMS: 1600, WA: 4096, VI: 1000, RCS: 3072
 
 /** The service's base URL (spec README); the app's default when signing in to a real account. */
 export const DEFAULT_BASE_URL = 'https://omni.mmdsmart.com';
+
+/**
+ * A kilobyte of the RCS image limits ("no larger than 220 KB", "50 KB", lines 353-354) is not defined. We take the
+ * stricter 1,000 bytes, so an image the app accepts is accepted whichever the service means.
+ */
+export const KILOBYTE = 1000;
+
+/**
+ * How many VLNs one request adds to an SMS channel (`vln_quantity`, lines 318 and 1451): a number with no bounds.
+ * We take 1 to 20 a request, as the sandbox does: numbers are bought from a provider, and a typo of 200 must not be.
+ */
+export const MIN_VLN_QUANTITY = 1;
+export const MAX_VLN_QUANTITY = 20;
+
+/**
+ * Renaming a channel (`config.name`, line 814) states no limit; creating one does (50 characters, RCS 40, lines
+ * 322 and 346). A rename keeps its type's creation limit, so no channel gets a name it could not have been made with.
+ *
+ * An SMS short code is "digit sequences, shorter than telephone numbers" (line 324) with no length: we take 3 to 8
+ * digits, the range operators assign.
+ */
+export const SHORT_CODE_PATTERN = /^\d{3,8}$/;

@@ -1,19 +1,13 @@
 /**
  * The channel rules the reference states: types, regions, countries and categories (lines 246-254), name lengths
- * (50, RCS 40), RCS description 100 and labels 25, colour #AABBCC, email and URI fields, and 160-character keyword
- * and welcome messages (lines 120-122).
+ * (50, RCS 40), RCS description 100 and labels 25, colour #AABBCC readable under white text, email and URI fields,
+ * and 160-character keyword and welcome messages (lines 120-122). The enumerations and limits are common/channel-config's.
  */
 import { z } from 'zod';
-import { normaliseChatbotOrigin } from '../common/api-decisions';
+import { MAX_VLN_QUANTITY, MIN_VLN_QUANTITY, normaliseChatbotOrigin } from '../common/api-decisions';
+import { RCS_MIN_CONTRAST_WITH_WHITE, channelCountryCodes, channelRegions, contrastWithWhite, rcsCategories } from '../common/channel-config';
 import { channelTypes } from './model';
 import { phoneDigits } from './phone';
-
-export const regions = ['NA', 'EU', 'ME', 'AP'] as const;
-export const countryCodes = 'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BG BH BI BJ BL BM BN BO BS BT BV BY BZ CC CD CF CG CH CK CM CN CU CV CW CX CY CZ DE DJ DK DM DO DZ EE EG EH ER ET FI FJ FK FM FO GA GD GE GF GG GH GI GL GM GN GP GQ GR GS GU GW GY HK HM HR HT HU ID IE IL IM IO IQ IR IS JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MY MZ NA NC NE NF NL NO NP NR NU NZ OM PF PG PK PM PN PS PT PW QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SO SR SS ST SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW BW BR BF CA CL CO CR EC SV FR GT HN IN CI IT MX NI NG PA PY PE PL PH PR SN ES GB UY US'.split(' ');
-export const rcsCategories = [
-  'Education', 'Entertainment', 'Finance', 'Food & Drinks', 'Health & Fitness', 'Home & Auto', 'Lifestyle', 'News',
-  'Productivity', 'Religion and Spirituality', 'Shopping & Retail', 'Sports', 'Travel', 'Others',
-] as const;
 
 /** Accepts the enum and the examples' "CHATBOT.COM" (api-decisions), answers the enum. */
 export const ChatbotOriginSchema = z.string().transform((value, context) => {
@@ -33,7 +27,7 @@ export const KeywordEventsMessagesSchema = z.object({
   help_message: shortMessage.optional(),
 });
 
-const country = z.enum(countryCodes as [string, ...string[]]);
+const country = z.enum(channelCountryCodes);
 const uri = z.url({ protocol: /^https?$/ });
 const label = z.string().max(25);
 const phone = z.string().refine((value) => phoneDigits(value) !== undefined, 'must be a phone number in international form');
@@ -41,7 +35,7 @@ const phone = z.string().refine((value) => phoneDigits(value) !== undefined, 'mu
 export const SmsConfigSchema = z.object({
   name: z.string().min(1).max(50),
   mw_sender_list_id: z.string().optional(),
-  region: z.enum(regions),
+  region: z.enum(channelRegions),
   country,
   short_code: z.string().nullable().optional(),
 });
@@ -53,10 +47,13 @@ export const TelegramConfigSchema = z.object({
 });
 export const RcsConfigSchema = z.object({
   name: z.string().min(1).max(40),
-  region: z.enum(regions).optional(),
+  region: z.enum(channelRegions).optional(),
   country: z.array(country).min(1),
   description: z.string().min(1).max(100),
-  color: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'must be #AABBCC'),
+  color: z
+    .string()
+    .regex(/^#[0-9A-Fa-f]{6}$/, 'must be #AABBCC')
+    .refine((colour) => contrastWithWhite(colour) >= RCS_MIN_CONTRAST_WITH_WHITE, `must have a contrast of at least ${RCS_MIN_CONTRAST_WITH_WHITE} on white`),
   banner: uri.optional(),
   logo: uri,
   phone,
@@ -79,7 +76,7 @@ const channelCommon = {
 
 /** POST /api/channels (lines 276-344): one payload per type. */
 export const CreateChannelSchema = z.discriminatedUnion('type', [
-  z.object({ ...channelCommon, type: z.literal('SMS'), vln_quantity: z.number().int().min(1).max(20).optional(), config: SmsConfigSchema.optional() }),
+  z.object({ ...channelCommon, type: z.literal('SMS'), vln_quantity: z.number().int().min(MIN_VLN_QUANTITY).max(MAX_VLN_QUANTITY).optional(), config: SmsConfigSchema.optional() }),
   z.object({ ...channelCommon, type: z.enum(['WA', 'VI', 'WECHAT']), config: NamedConfigSchema.optional() }),
   z.object({ ...channelCommon, type: z.literal('RCS'), config: RcsConfigSchema.optional() }),
   z.object({ ...channelCommon, type: z.literal('TG'), config: TelegramConfigSchema.optional() }),

@@ -14,6 +14,7 @@ import {
 } from '../api-decisions';
 import { templateTypes } from '../api-types';
 import { Agent, Channel, ChannelStatus, ChannelType } from '../domain';
+import { channelAdminChannels } from './admin-channels';
 
 /** A list request: one page, optionally narrowed by the service's `search`. */
 const PageRequest = {
@@ -197,6 +198,7 @@ export const adminChannels = {
     input: z.strictObject({ ...PageRequest, type: ListedChannelType.optional(), status: ChannelStatus.optional() }),
     output: pageOf(AdminChannel),
   },
+  ...channelAdminChannels,
   /** One WhatsApp agent's templates (lines 4624-4833). */
   'admin:whatsapp-templates': {
     input: z.strictObject({ ...PageRequest, agentId: Id, status: WhatsAppTemplateStatus.optional() }),

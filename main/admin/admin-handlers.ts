@@ -5,7 +5,9 @@
 import type { HandlerTable } from '../ipc/handler-table';
 import type { Api } from '../api/client';
 import type { adminChannels } from '../../common/contract/admin';
+import { agentHandlers } from './agent-handlers';
 import { channelHandlers } from './channel-handlers';
+import { scenarioHandlers } from './scenario-handlers';
 import { keywordEventHandlers } from './keyword-event-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { templateHandlers } from './template-handlers';
@@ -14,5 +16,5 @@ import { whatsAppTemplateHandlers } from './whatsapp-template-handlers';
 export type AdminHandlers = Pick<HandlerTable, keyof typeof adminChannels>;
 
 export function adminHandlers(api: Api): AdminHandlers {
-  return { ...channelHandlers(api), ...keywordEventHandlers(api), ...templateHandlers(api), ...settingsHandlers(api), ...whatsAppTemplateHandlers(api) };
+  return { ...channelHandlers(api), ...agentHandlers(api), ...scenarioHandlers(api), ...keywordEventHandlers(api), ...templateHandlers(api), ...settingsHandlers(api), ...whatsAppTemplateHandlers(api) };
 }

@@ -4,6 +4,7 @@
  */
 import { getCountryCallingCode, isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { MAX_VLN_QUANTITY, MIN_VLN_QUANTITY } from '../../common/api-decisions';
 import { ApiError } from '../api-error';
 import {
   ChannelTypeSchema,
@@ -97,7 +98,7 @@ const channelSortFields = ['created', 'modified', 'name', 'type', 'status'] as c
 const CreateAgentsSchema = z.object({
   type: z.literal('SMS'),
   provider: z.literal('IZONET'),
-  vln_quantity: z.number().int().min(1).max(20),
+  vln_quantity: z.number().int().min(MIN_VLN_QUANTITY).max(MAX_VLN_QUANTITY),
 });
 
 const UpdateAgentSchema = z.object({ chatbot: ChatbotSchema });
