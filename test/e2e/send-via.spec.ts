@@ -41,7 +41,11 @@ test('a picture to a customer last seen on SMS goes through the WhatsApp channel
   await sendVia.selectOption({ label: (await sendVia.getByRole('option', { name: /^WhatsApp · / }).textContent()) ?? '' });
   await expect(sendVia.getByRole('option', { selected: true })).toHaveText(/^WhatsApp · /);
   await expect(composer.getByRole('status')).toHaveText(/WhatsApp/);
-  await expectNoSeriousViolations(page, 'the composer with Send via on WhatsApp');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoSeriousViolations(page, `the composer with Send via on WhatsApp (${colorScheme})`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 
   const picture = { name: 'parcel.png', mimeType: 'image/png', buffer: Buffer.from(await fixture.png(31, 17)) };
   const since = Date.now();
