@@ -4,7 +4,7 @@
  * copy is answered instead with the time it was read (`savedAt`), for the screen's "Saved copy from …". Only what a
  * channel answers is kept, and no admin channel answers a secret. Writes are never answered from here.
  */
-import { channels, type ChannelName } from '../../common/contract';
+import { channels, type ChannelName, type ChannelOutput } from '../../common/contract';
 import type { adminChannels } from '../../common/contract/admin';
 import type { ErrorCode, Result } from '../../common/result';
 import { ok } from '../../common/result';
@@ -49,7 +49,8 @@ export function readableOffline<C extends ChannelName>(channel: C, handler: Hand
     const saved = store.getCursor(key);
     if (!saved.ok || saved.value === null) return answer;
     const copy = savedCopy(saved.value.value, saved.value.updatedAt, output);
-    return copy === undefined ? answer : (ok(copy) as Result<never>);
+    // `copy` was parsed by this channel's own output schema; TypeScript cannot follow `channels[C]` to its type.
+    return copy === undefined ? answer : (ok(copy) as Result<ChannelOutput<C>>);
   };
 }
 
