@@ -14,7 +14,15 @@ import {
 } from '../api-decisions';
 import { templateTypes } from '../api-types';
 import { Agent, Channel, ChannelStatus, ChannelType } from '../domain';
+import {
+  WhatsAppTemplateByName,
+  WhatsAppTemplateChange,
+  WhatsAppTemplateDetail,
+  WhatsAppTemplateDraft,
+  WhatsAppTemplateRef,
+} from './whatsapp-templates';
 import { channelAdminChannels } from './admin-channels';
+import { LibraryMedia, MediaListRequest } from './media';
 
 /** A list request: one page, optionally narrowed by the service's `search`. */
 const PageRequest = {
@@ -23,8 +31,14 @@ const PageRequest = {
   search: z.string().trim().max(200).optional(),
 };
 
+/**
+ * When an answer is a saved copy (the service could not be reached): the time it was read from the service. The
+ * Administration area's reads are kept in the cache (main/admin/admin-snapshots.ts) so they can be read offline.
+ */
+const SavedAt = z.number().int().nonnegative().optional();
+
 function pageOf<T extends z.ZodType>(item: T) {
-  return z.strictObject({ items: z.array(item), total: z.number().int().nonnegative() });
+  return z.strictObject({ items: z.array(item), total: z.number().int().nonnegative(), savedAt: SavedAt });
 }
 
 const Id = z.string().min(1).max(200);
@@ -133,21 +147,26 @@ export const AdminSettings = z.strictObject({
   own: z.strictObject({ enabled: z.boolean() }),
   chatbotCom: z.strictObject({ enabled: z.boolean(), hasToken: z.boolean() }),
   dialogflow: z.strictObject({ enabled: z.boolean(), hasCredentials: z.boolean(), projectId: z.string().optional() }),
+  savedAt: SavedAt,
 });
 export type AdminSettings = z.infer<typeof AdminSettings>;
 
-/** The ten fields of Dialogflow's service-account credentials (lines 3884-3893), all required when enabled. */
+/**
+ * The ten fields of Dialogflow's service-account credentials (lines 3884-3893), all required when enabled. The
+ * reference types them all as strings; a key file pasted half or from another service is caught here by what
+ * Google's key files always hold: an email, a PEM private key and https addresses.
+ */
 export const DialogflowCredentials = z.strictObject({
   type: z.string().min(1),
   project_id: z.string().min(1),
   private_key_id: z.string().min(1),
-  private_key: z.string().min(1),
-  client_email: z.string().min(1),
+  private_key: z.string().includes('PRIVATE KEY'),
+  client_email: z.email(),
   client_id: z.string().min(1),
-  auth_uri: z.string().min(1),
-  token_uri: z.string().min(1),
-  auth_provider_x509_cert_url: z.string().min(1),
-  client_x509_cert_url: z.string().min(1),
+  auth_uri: z.url(),
+  token_uri: z.url(),
+  auth_provider_x509_cert_url: z.url(),
+  client_x509_cert_url: z.url(),
 });
 export type DialogflowCredentials = z.infer<typeof DialogflowCredentials>;
 
@@ -204,6 +223,20 @@ export const adminChannels = {
     input: z.strictObject({ ...PageRequest, agentId: Id, status: WhatsAppTemplateStatus.optional() }),
     output: pageOf(WhatsAppTemplateSummary),
   },
+  'admin:whatsapp-template': { input: WhatsAppTemplateRef, output: WhatsAppTemplateDetail },
+  'admin:create-whatsapp-template': { input: WhatsAppTemplateDraft, output: WhatsAppTemplateSummary },
+  /** Refused before any request when this app edited the template too recently (line 5209). */
+  'admin:update-whatsapp-template': { input: WhatsAppTemplateChange, output: Done },
+  /** Whether a broadcast is using the template (line 5352): asked before its deletion is confirmed. */
+  'admin:whatsapp-template-broadcast': { input: WhatsAppTemplateByName, output: z.strictObject({ isActive: z.boolean() }) },
+  'admin:delete-whatsapp-template': { input: WhatsAppTemplateByName, output: Done },
+  /** The media library (lines 2841-3088), a page at a time, of one type or all; kept for offline reading. */
+  'admin:media': {
+    input: MediaListRequest.extend({ limit: z.number().int().min(1).max(100).default(50) }),
+    output: pageOf(LibraryMedia),
+  },
+  /** Permanent (line 3008): the files go with their thumbnails and previews. At most one page's worth at once. */
+  'admin:delete-media': { input: z.strictObject({ ids: z.array(Id).min(1).max(100) }), output: Done },
   'admin:keyword-events': { input: z.strictObject(PageRequest), output: pageOf(KeywordEvent) },
   'admin:create-keyword-event': { input: KeywordEventDraft, output: KeywordEvent },
   'admin:update-keyword-event': { input: KeywordEventChange, output: Done },

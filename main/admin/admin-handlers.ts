@@ -12,9 +12,21 @@ import { keywordEventHandlers } from './keyword-event-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { templateHandlers } from './template-handlers';
 import { whatsAppTemplateHandlers } from './whatsapp-template-handlers';
+import { withSnapshots, type AdminSnapshotStore } from './admin-snapshots';
+import { mediaHandlers } from './media-handlers';
 
 export type AdminHandlers = Pick<HandlerTable, keyof typeof adminChannels>;
 
-export function adminHandlers(api: Api): AdminHandlers {
-  return { ...channelHandlers(api), ...agentHandlers(api), ...scenarioHandlers(api), ...keywordEventHandlers(api), ...templateHandlers(api), ...settingsHandlers(api), ...whatsAppTemplateHandlers(api) };
+/** What the area needs of the account besides the service: its cache (for saved copies) and how media is shown. */
+export interface AdminContext {
+  store: AdminSnapshotStore;
+  mode: 'electron' | 'browser';
+}
+
+export function adminHandlers(api: Api, context: AdminContext): AdminHandlers {
+  return withSnapshots(serviceCalls(api, context), context.store);
+}
+
+function serviceCalls(api: Api, { store, mode }: AdminContext): AdminHandlers {
+  return { ...channelHandlers(api), ...agentHandlers(api), ...scenarioHandlers(api), ...keywordEventHandlers(api), ...templateHandlers(api), ...settingsHandlers(api), ...whatsAppTemplateHandlers(api, store), ...mediaHandlers(api, mode) };
 }
