@@ -66,9 +66,13 @@ export class CustomerListState {
     };
   }
 
-  /** The first page for the current search and filter. */
+  /** The first page for the current search and filter, and the unread totals beside it. */
   async reload(): Promise<void> {
     void this.#readUnread();
+    await this.#readFirstPage();
+  }
+
+  async #readFirstPage(): Promise<void> {
     const generation = ++this.#generation;
     this.#busy = true;
     this.loadingMore = false;
@@ -217,7 +221,8 @@ export class CustomerListState {
     const search = this.searchText.trim();
     if (search === this.activeSearch && this.status !== 'idle') return;
     this.activeSearch = search;
-    void this.reload();
+    // The totals count the whole inbox, whatever the search: reading them again would only queue ahead of the rows.
+    void (this.status === 'idle' ? this.reload() : this.#readFirstPage());
   }
 
   #afterLoad(): void {

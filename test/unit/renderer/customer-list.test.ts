@@ -178,6 +178,19 @@ describe('the customer list', () => {
     expect(search).toHaveValue('mari');
   });
 
+  it('reads only the rows as the agent types: the unread totals count the whole inbox, whatever the search', async () => {
+    const bridge = inboxBridge(() => [makeCustomer(1, { name: 'Maria Lopez' }), makeCustomer(2, { name: 'James Carter' })]);
+    renderInbox(bridge);
+    await screen.findByRole('option', { name: /James Carter/ });
+    const unreadReads = bridge.inputsOf('inbox:unread').length;
+    const search = screen.getByRole('searchbox', { name: 'Search customers' });
+    for (const text of ['m', 'ma', 'mar']) await fireEvent.input(search, { target: { value: text } });
+    await waitFor(() => expect(screen.queryByRole('option', { name: /James Carter/ })).not.toBeInTheDocument());
+    expect(bridge.inputsOf('customers:page').at(-1)).toEqual({ limit: 50, search: 'mar' });
+    expect(bridge.inputsOf('inbox:unread')).toHaveLength(unreadReads);
+    expect(screen.getByRole('button', { name: 'Unread 3' })).toBeInTheDocument();
+  });
+
   it('clears the search at once with Escape', async () => {
     vi.useFakeTimers();
     const bridge = inboxBridge(() => makeCustomers(1, 3));
