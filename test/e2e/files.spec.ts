@@ -2,7 +2,8 @@
  * Files in the composer, in Chromium through browser mode against the sandbox: three pictures dropped on the
  * conversation go as three messages in the order dropped (three uploads and three sends, in that order, with the
  * reference's bodies), a picture pasted into the reply field is attached and sent, and a file picked from the media
- * library is sent again with one send and no upload.
+ * library is sent again with one send and no upload; files dropped on a customer in the list wait, unsent, in that
+ * customer's conversation.
  */
 import type { JSHandle } from '@playwright/test';
 import { expect, test, type Page } from './fixtures';
@@ -138,5 +139,35 @@ test('dropped, pasted and library files each go as their own message, in order',
   await expect.poll(() => sentPayloads(pickedAt).length, { timeout: 30_000 }).toBe(1);
   expect(uploadsAndSends(pickedAt).map((entry) => entry.path)).toEqual([expect.stringMatching(/whatsapp.*\/send$/)]);
   expect(sentPayloads(pickedAt)[0]).toMatchObject({ type: 'IMAGE', name: 'two.png', src: { uri: sent[1]?.src?.uri } });
+  await expect(attached).toHaveCount(0);
+});
+
+test('files dropped on a customer in the list wait in that conversation, unsent', async ({ page }) => {
+  test.setTimeout(90_000);
+  service ??= await startSandbox({ port: 0, seed: 12, customers: 3, messagesPerCustomer: 2 });
+  const question = `Do you have my invoice? (${Date.now()})`;
+  await service.injectInbound({ customer: '447911654321', text: question, channelType: 'WA' });
+  await signInTo(page, service);
+
+  const row = page.getByRole('region', { name: 'Conversations' }).getByRole('option').filter({ hasText: question });
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  const since = Date.now();
+  const drop = await transferOf(page, await pictures('invoice-1.png', 'invoice-2.png'));
+  await row.dispatchEvent('dragover', { dataTransfer: drop });
+  await row.dispatchEvent('drop', { dataTransfer: drop });
+
+  const composer = page.getByRole('region', { name: /^Conversation with / }).getByRole('form', { name: 'Reply' });
+  const attached = composer.getByRole('group', { name: /^Attached file / });
+  await expect(attached).toHaveCount(2);
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  expect(await attached.evaluateAll((groups) => groups.map((group) => group.getAttribute('aria-label')))).toEqual([
+    'Attached file invoice-1.png',
+    'Attached file invoice-2.png',
+  ]);
+  await expect(composer.getByRole('button', { name: 'Send' })).toBeEnabled();
+  const uploadsOrSends = service.requestLog().filter((entry) => entry.at >= since && (entry.path === '/api/media' || entry.path.endsWith('/send')));
+  expect(uploadsOrSends).toEqual([]);
+  await composer.getByRole('button', { name: 'Remove invoice-1.png' }).click();
+  await composer.getByRole('button', { name: 'Remove invoice-2.png' }).click();
   await expect(attached).toHaveCount(0);
 });
