@@ -135,6 +135,42 @@ export function normaliseChatbotOrigin(value: string): ChatbotOrigin | undefined
 }
 
 /**
+ * A customer's chatbot mode per channel (`chatbot_enabled`, lines 1655-1660 and 1999): the examples show
+ * "ENABLED_MANUALLY" and "DISABLED_AUTO" and no enum. We read the four pairings of ENABLED/DISABLED with
+ * MANUALLY/AUTO (the sandbox accepts the same four); an agent's switch always writes a MANUALLY mode, since it is a
+ * person's choice, and AUTO is what the service decides by itself.
+ */
+export const chatbotModes = ['ENABLED_MANUALLY', 'ENABLED_AUTO', 'DISABLED_MANUALLY', 'DISABLED_AUTO'] as const;
+export type ChatbotMode = (typeof chatbotModes)[number];
+export function chatbotModeSetByAgent(enabled: boolean): ChatbotMode {
+  return enabled ? 'ENABLED_MANUALLY' : 'DISABLED_MANUALLY';
+}
+
+/**
+ * The body of a customer update (lines 2003-2013): `name` and `chatbot_enabled`, nothing else. A customer's
+ * subscriptions (agent id -> subscribed, line 1834) are not among them, so the API cannot opt anyone in or out: a
+ * customer opts back in by writing again ("until he sends any message again", line 2319) or with a Join keyword.
+ * The app shows each subscription and says so, and never sends `subscriptions`.
+ */
+export function customerUpdateBody(change: { name?: string; chatbot?: { channelId: string; enabled: boolean } }): {
+  name?: string;
+  chatbot_enabled?: Record<string, ChatbotMode>;
+} {
+  return {
+    ...(change.name === undefined ? {} : { name: change.name }),
+    ...(change.chatbot === undefined ? {} : { chatbot_enabled: { [change.chatbot.channelId]: chatbotModeSetByAgent(change.chatbot.enabled) } }),
+  };
+}
+
+/**
+ * Phone numbers are sent as the reference writes them: international digits without "+" (`"145044111206"`, lines
+ * 1651 and 1892); the E.164 form "+442079460958" is sent as "442079460958".
+ */
+export function servicePhone(e164: string): string {
+  return e164.replace(/^\+/, '');
+}
+
+/**
  * Which origin a message sent through an agent's send route gets: the reference lists the origins (line 3342) but
  * does not say. We take AGENT ("Entity that created a message", line 3331: the agent's channel sent it), as the
  * sandbox records it; BOT and BROADCAST are the service's own senders, CUSTOMER the customer.
@@ -159,6 +195,28 @@ export function listOrder(direction: SortDirection): '1' | '-1' {
  * (Bot API message text), WeChat 2,048 (customer-service text). The sandbox, following the reference, sets none.
  */
 export const maxTextLengthByChannel = { SMS: 1600, WA: 4096, VI: 1000, RCS: 3072, TG: 4096, WECHAT: 2048 } as const;
+
+/**
+ * WhatsApp template limits. The create and edit bodies (lines 4889-4922, 5244-5258) give fields and enums, no
+ * lengths, and the service relays templates to Meta, whose refusal only comes back after the round trip (502,
+ * line 4957). We check Meta's published rules first: body 1,024 characters, a text header 60, footer 60, a
+ * button's text 25, at most 10 quick replies; variables `{{1}}`…`{{n}}` in order, one example each
+ * (`body_examples`, `header_examples`, lines 4896-4897), at most one in a text header, none in the footer; a name
+ * (the "primary key", line 4894, and the delete path, line 5424) at most 512 characters with no slash; a code lasts
+ * 1 to 90 minutes (`codeExpirationMinutes`, line 4918). Line 5209: an edit at most once in 24 hours and 10 times
+ * in 30 days. CTA buttons are ordered by `CTAOrder` as the schema's flat list (line 4910), not the example's nested one.
+ */
+export const whatsAppTemplateLimits = {
+  name: 512,
+  body: 1024,
+  headerText: 60,
+  footer: 60,
+  buttonText: 25,
+  quickReplies: 10,
+  codeExpirationMinutes: { min: 1, max: 90 },
+  editsPerDay: 1,
+  editsPerThirtyDays: 10,
+} as const;
 
 /** The service's base URL (spec README); the app's default when signing in to a real account. */
 export const DEFAULT_BASE_URL = 'https://omni.mmdsmart.com';
