@@ -3,6 +3,7 @@
  * tables, get by id or phone, create (409 on a known phone), update, delete; history and message deletion.
  */
 import { z } from 'zod';
+import { chatbotModes } from '../../common/api-decisions';
 import { ApiError } from '../api-error';
 import type { Api } from '../http';
 import { listBody, parseEnumParam, parseOrder, parsePaging, parseSort, textParam, type Paging } from '../listing';
@@ -15,12 +16,6 @@ import { owned, parseInput, requireId } from '../validation';
 import { ownedCustomer, scope } from './lookups';
 
 const CreateCustomerSchema = z.object({ phone: z.string().min(1), name: z.string().max(200).optional() });
-
-/**
- * Chatbot modes per channel. The reference shows "ENABLED_MANUALLY" and "DISABLED_AUTO" (lines 1658-1659) and no
- * enum; we accept those and their two counterparts.
- */
-export const chatbotModes = ['ENABLED_MANUALLY', 'ENABLED_AUTO', 'DISABLED_MANUALLY', 'DISABLED_AUTO'] as const;
 
 const UpdateCustomerSchema = z.object({
   chatbot_enabled: z.record(z.string(), z.enum(chatbotModes)).optional(),

@@ -6,7 +6,7 @@
 import { payloadTypes, type KeywordEventType } from '../../common/api-decisions';
 import { createChannel } from '../routes/channels';
 import { buildWaTemplate } from '../routes/whatsapp-templates';
-import { chatbotModes } from '../routes/customers';
+import { chatbotModes } from '../../common/api-decisions';
 import { Random } from '../random';
 import { mediaUrl, type SandboxRuntime } from '../runtime';
 import { Enterprise } from '../store';
