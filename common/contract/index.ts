@@ -15,6 +15,7 @@ import { outboxChannels, outboxEvents } from './outbox';
 import { conversationChannels } from './conversation';
 import { notificationChannels, notificationEvents } from './notifications';
 import { adminChannels } from './admin';
+import { composeChannels } from './compose';
 import { draftsChannels, draftsEvents } from './drafts';
 import { updatesChannels, updatesEvents } from './updates';
 import { sendViaChannels } from './send-via';
@@ -30,6 +31,7 @@ export const channels = {
   ...conversationChannels,
   ...notificationChannels,
   ...adminChannels,
+  ...composeChannels,
   ...draftsChannels,
   ...updatesChannels,
   ...sendViaChannels,

@@ -47,6 +47,7 @@ import {
   type WindowItems,
 } from './messages-store';
 import { claimNextSend, discardSend, enqueueSend, getOutboxItem, listSends, updateSend, type NewSend, type SendUpdate } from './outbox-store';
+import { lastInboundAt } from './inbound-store';
 import type { CachedMedia } from './rows';
 import { Sql } from './sql';
 import { cursorKeys, freshness, getCursor, getDraft, listDrafts, saveDraft, setCursor, type SyncCursor } from './state-store';
@@ -114,6 +115,11 @@ export class Cache {
   /** The service proved the cache holds this customer's first message; remembered across restarts. */
   markHistoryStart(customerId: string): Result<void> {
     return this.setCursor(historyStartKey(customerId), 'reached');
+  }
+
+  /** When the customer last wrote through an agent, among all their cached messages (null: never). */
+  lastInboundAt(customerId: string, agentId: string): Result<number | null> {
+    return this.#run((sql) => lastInboundAt(sql, customerId, agentId));
   }
 
   searchMessages(query: { text: string; customerId?: string; limit: number }): Result<Message[]> {

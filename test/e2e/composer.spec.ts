@@ -4,23 +4,16 @@
  * SMS conversation's counter reads "2 segments · GSM-7" for 161 characters, and it offers no Location (SMS takes none);
  * axe finds nothing serious on the forms.
  */
-import { expect, test, type Page } from './fixtures';
+import { expect, test } from './fixtures';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { expectNoSeriousViolations } from './axe';
 import { signInTo } from './sign-in';
+import { openConversationSaying } from './conversations';
 
 let service: RunningSandbox | undefined;
 test.afterAll(async () => {
   await service?.close();
 });
-
-/** Opens the conversation whose latest words are `preview`, once sync has brought it into the list. */
-async function openConversationSaying(page: Page, preview: string) {
-  const row = page.getByRole('region', { name: 'Conversations' }).getByRole('option').filter({ hasText: preview });
-  await expect(row).toBeVisible({ timeout: 30_000 });
-  await row.click();
-  return page.getByRole('region', { name: /^Conversation with / });
-}
 
 test('a location and a contact go to a WhatsApp customer, and an SMS counter reads 2 segments', async ({ page }) => {
   test.setTimeout(120_000);

@@ -13,3 +13,9 @@ export function lastInboundAt(messages: readonly Message[], agentId: string | nu
   }
   return latest;
 }
+
+/** The later of two times, either possibly unknown (null). */
+export function newerOf(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.max(a, b);
+}

@@ -11,6 +11,7 @@ import type { ChannelType, Customer, Freshness, Message, MessageCursor, MessageP
 import { buildText } from '../../../common/payloads';
 import { fail, type InboxError, type Result } from '../../../common/result';
 import { cardPictureUploader, type UploadCardPicture } from '../compose/card-picture';
+import { ComposeLookups } from '../compose/compose-lookups.svelte';
 import { SendViaState } from '../compose/send-via-state.svelte';
 import { AttachmentTray } from './attachment-state.svelte';
 import { prependOlder, replaceNewest } from './message-window';
@@ -52,6 +53,8 @@ export class ConversationState {
   readonly attachments: AttachmentTray;
   /** The agent (and so the channel) sends to the open customer go through: "Send via". */
   readonly sendVia: SendViaState;
+  /** Templates, link tokens and short links for the composer and the thread, looked up in main. */
+  readonly lookups: ComposeLookups;
   /** Uploads a picture for an RCS card the agent is building. */
   readonly uploadCardPicture: UploadCardPicture;
 
@@ -86,6 +89,7 @@ export class ConversationState {
   ) {
     this.#draftSaveDelayMs = options.draftSaveDelayMs ?? defaultDraftSaveDelayMs;
     this.sendVia = new SendViaState(bridge);
+    this.lookups = new ComposeLookups(bridge);
     this.uploadCardPicture = cardPictureUploader(bridge);
     this.attachments = new AttachmentTray(bridge, () => this.channelType);
   }
