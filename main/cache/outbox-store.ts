@@ -4,12 +4,12 @@
  * (main/outbox/) decides when to send, retry and reconcile; these only make each step atomic and durable. Sends live
  * in the outbox's own file (`durable.outbox`, see durable.ts), their pending messages in the cache.
  */
-import { MessagePayload, payloadPreview, Timestamp, type ChannelType, type OutboxItem, type OutboxState, type StoredError } from '../../common/domain';
+import type { ChannelType, MessagePayload, OutboxItem, OutboxState, StoredError } from '../../common/domain';
 import { fail, ok, type Result } from '../../common/result';
+import { restateConversationEntry } from './customer-edits-store';
 import { attachMessageId, insertPendingMessage } from './messages-store';
-import { inConversation, OutboxRow, parseRow, parseRows } from './rows';
+import { OutboxRow, parseRow, parseRows } from './rows';
 import type { Sql } from './sql';
-import { z } from 'zod';
 
 const outboxColumns =
   'client_id, customer_id, agent_id, channel_type, payload, state, attempts, next_attempt_at, last_error, message_id, created_at';
@@ -122,8 +122,6 @@ export function listSends(sql: Sql, filter: { states?: readonly OutboxState[]; c
   return parseRows(OutboxRow, sql.statement(source).all(params), 'outbox');
 }
 
-const NewestRemaining = z.object({ sent: Timestamp, agent_id: z.string(), payload: z.string() });
-
 /**
  * Removes a send that never left or was refused (`queued` or `failed`) with its pending message row, and puts the
  * customer's list entry back on the newest message left. A send that may be on the wire or may have arrived
@@ -135,30 +133,12 @@ export function discardSend(sql: Sql, clientId: string): Result<OutboxItem> {
     if (!current.ok) return current;
     const { state, customerId } = current.value;
     if (state !== 'queued' && state !== 'failed') return fail('CONFLICT', `The send is ${state} and can no longer be discarded`);
+    // Its search row goes too: a later message given the same local id would otherwise be found by these words.
+    sql.statement('DELETE FROM messages_fts WHERE rowid IN (SELECT local_id FROM messages WHERE client_id = ? AND message_id IS NULL)').run(clientId);
     sql.statement('DELETE FROM messages WHERE client_id = ? AND message_id IS NULL').run(clientId);
     sql.statement('DELETE FROM durable.outbox WHERE client_id = ?').run(clientId);
-    const newest = parseRow(
-      NewestRemaining,
-      sql
-        .statement(`SELECT m.sent, m.agent_id, m.payload FROM messages m WHERE ${inConversation} ORDER BY m.sent DESC, m.sort_key DESC LIMIT 1`)
-        .get({ customerId }),
-      'message',
-    );
-    if (!newest.ok) return newest;
-    const stored: unknown = newest.value ? JSON.parse(newest.value.payload) : undefined;
-    const payload = MessagePayload.safeParse(stored);
-    sql
-      .statement(
-        `UPDATE customers SET last_message_time = max(coalesce(server_last_message_time, 0), @sent), last_message_preview = @preview,
-           last_agent_id = @agentId
-         WHERE id = @customerId`,
-      )
-      .run({
-        customerId,
-        sent: newest.value?.sent ?? 0,
-        preview: payload.success ? payloadPreview(payload.data) : null,
-        agentId: newest.value?.agent_id ?? null,
-      });
+    const restated = restateConversationEntry(sql, customerId);
+    if (!restated.ok) return restated;
     return ok(current.value);
   });
 }

@@ -151,3 +151,13 @@ describe('a send the server has named', () => {
     expect(unwrap(cache.getSend('client-1'))).toMatchObject({ state: 'sent', messageId: 'server-1' });
   });
 });
+
+describe('discarding a send', () => {
+  it('takes its search row along, so a later message given the same local id is not found by the discarded words', () => {
+    const { cache } = outboxCache();
+    unwrap(cache.enqueueSend(send('client-1', maria.id, 'kiwi pudding')));
+    unwrap(cache.discardSend('client-1'));
+    unwrap(cache.upsertMessages([message(bob.id, 'b-1', t0, { payload: { type: 'TEXT', text: 'apple pie' } })]));
+    expect(unwrap(cache.searchMessages({ text: 'kiwi', limit: 10 }))).toEqual([]);
+  });
+});
