@@ -49,7 +49,13 @@ function mediaBridge() {
       size: 2048,
       mime: 'image/jpeg',
       kind: 'image',
-      payload: { type: 'IMAGE', src: { mime: 'image/jpeg', size: 2048, uri: 'https://omni.mmdsmart.com/api/media/m-4' } },
+      payload: {
+        type: 'IMAGE',
+        category: 'UNSPECIFIED',
+        src: { mime: 'image/jpeg', size: 2048, uri: 'https://omni.mmdsmart.com/api/media/m-4' },
+        thumbnail: { mime: 'image/jpeg', size: 0, uri: 'https://omni.mmdsmart.com/api/media/m-4/thumbnail' },
+        preview: { mime: 'image/jpeg', size: 0, uri: 'https://omni.mmdsmart.com/api/media/m-4/preview' },
+      },
       reused: false,
     });
   });

@@ -121,7 +121,7 @@ describe('WhatsApp templates', () => {
     bridge.answer('admin:media', ({ type }) =>
       ok({
         items: [
-          { mediaId: 'm-1', name: 'banner.png', size: 10, mime: 'image/png', kind: 'image', url: 'https://omni.mmdsmart.com/api/media/m-1', thumbnail: null, preview: null },
+          { mediaId: 'm-1', name: 'banner.png', size: 10, mime: 'image/png', kind: 'image' as const, url: 'https://omni.mmdsmart.com/api/media/m-1', thumbnail: null, preview: null },
         ].filter(() => type === 'image'),
         total: 1,
       }),
