@@ -227,6 +227,34 @@ async function deepPageFigure(cache: Cache, raw: Database.Database): Promise<Ben
   return compared(byKey, 'ms', offset);
 }
 
+/**
+ * The list's channel filters: a first page of one channel type's conversations (all of them or unread ones), next
+ * to the same page unfiltered.
+ */
+async function channelFilterFigure(cache: Cache): Promise<BenchFigure> {
+  const types = channels.map((channel) => channel.type);
+  const filtered = await p95((run) =>
+    unwrap(cache.customerPage({ limit: pageSize, channelType: types[run % types.length] ?? 'SMS', unreadOnly: run % 2 === 1 })),
+  );
+  const unfiltered = await p95(() => unwrap(cache.customerPage({ limit: pageSize })));
+  return compared(filtered, 'ms', unfiltered);
+}
+
+/**
+ * Find in conversation over the long history, for words that each appear in about a third of its messages (the
+ * worst case: the most matches to place), next to a LIKE scan of the same conversation's text.
+ */
+async function findFigure(cache: Cache, raw: Database.Database, customerId: string): Promise<BenchFigure> {
+  const word = (run: number) => words[run % words.length] ?? 'order';
+  const found = await p95((run) => unwrap(cache.findInConversation({ customerId, text: word(run) })));
+  const likeScan = raw.prepare(
+    `SELECT sent, sort_key FROM messages WHERE customer_ref = (SELECT local_id FROM customers WHERE id = @customerId)
+       AND text LIKE @pattern ORDER BY sent DESC, sort_key DESC LIMIT 1001`,
+  );
+  const scan = await p95((run) => likeScan.all({ customerId, pattern: `%${word(run)}%` }), baselineRuns, baselineWarmUpRuns);
+  return compared(found, 'ms', scan);
+}
+
 async function updateFigure(cache: Cache, customers: readonly CustomerRecord[], dir: string): Promise<BenchFigure> {
   const changed = (run: number): CustomerRecord => {
     const customer = customers[(run * 7919) % customers.length] as CustomerRecord;
@@ -265,6 +293,8 @@ export async function benchCache(): Promise<BenchFigures> {
         unit: 'ms',
       },
       'cache.page_deep_p95': await deepPageFigure(cache, raw),
+      'cache.filter_channel_type_p95': await channelFilterFigure(cache),
+      'cache.find_in_conversation_p95': await findFigure(cache, raw, longHistoryId),
       // The totals beside the list and on the app's icon, read again after every change to the list; nearly every
       // one of these customers has unread messages, the worst case.
       'cache.unread_counts_p95': { value: round(await p95(() => unwrap(cache.unreadCounts()), baselineRuns, baselineWarmUpRuns)), unit: 'ms' },

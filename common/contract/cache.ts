@@ -4,7 +4,7 @@
  * to ask for again after the sync engine or the outbox wrote. Lists never cross whole: pages and windows, by key.
  */
 import { z } from 'zod';
-import { Customer, CustomerCursor, Freshness, Message, MessageCursor, UnreadCounts } from '../domain';
+import { Channel, ChannelType, Customer, CustomerCursor, Freshness, Message, MessageCursor, UnreadCounts } from '../domain';
 
 export const maxPageSize = 200;
 const PageSize = z.number().int().min(1).max(maxPageSize).default(50);
@@ -17,6 +17,8 @@ export const CustomerPageQuery = z
     /** Name words or phone digits, matched as prefixes. */
     search: z.string().max(200).optional(),
     channelId: z.string().min(1).optional(),
+    /** Customers who talk to any channel of this type. */
+    channelType: ChannelType.optional(),
     unreadOnly: z.boolean().optional(),
   })
   .strict();
@@ -65,12 +67,34 @@ export const MessageWindow = z.object({
 });
 export type MessageWindow = z.infer<typeof MessageWindow>;
 
+/** The most matches one find answers: the status says "1,000+" beyond it rather than moving a huge list. */
+export const maxFindMatches = 1000;
+
+export const MessageFindQuery = z.strictObject({
+  customerId: z.string().min(1),
+  /** Words matched as prefixes of the message text's words, like the list search. */
+  text: z.string().max(200),
+});
+export type MessageFindQuery = z.infer<typeof MessageFindQuery>;
+
+export const MessageFindResult = z.object({
+  /** Where each match is, oldest first; open one with `messages:window` `around` its key. */
+  matches: z.array(MessageCursor),
+  /** More messages matched than `maxFindMatches`: these are the newest of them. */
+  truncated: z.boolean(),
+});
+export type MessageFindResult = z.infer<typeof MessageFindResult>;
+
 export const cacheChannels = {
   'customers:page': { input: CustomerPageQuery, output: CustomerPage },
   'messages:window': { input: MessageWindowQuery, output: MessageWindow },
   'inbox:unread': { input: z.object({}).strict(), output: UnreadCounts },
   /** One customer of the signed-in account's cache, or null when the cache does not hold them (e.g. a notification's). */
   'customers:get': { input: z.strictObject({ id: z.string().min(1) }), output: Customer.nullable() },
+  /** Find in conversation: the open customer's cached messages matching words, offline over the search index. */
+  'messages:find': { input: MessageFindQuery, output: MessageFindResult },
+  /** The account's channels as the cache holds them, for the list's channel filter. */
+  'inbox:channels': { input: z.strictObject({}), output: z.array(Channel) },
 } as const;
 
 export const cacheEvents = {

@@ -31,6 +31,8 @@ export const accountChannels = [
   'messages:window',
   'inbox:unread',
   'customers:get',
+  'messages:find',
+  'inbox:channels',
   'media:prepare',
   'media:upload',
   'media:cancel',

@@ -6,7 +6,10 @@ import type { HandlerTable } from '../ipc/handler-table';
 import { ok } from '../../common/result';
 import type { Cache } from './cache';
 
-type CacheHandlers = Pick<HandlerTable, 'customers:page' | 'customers:get' | 'messages:window' | 'inbox:unread'>;
+type CacheHandlers = Pick<
+  HandlerTable,
+  'customers:page' | 'customers:get' | 'messages:window' | 'inbox:unread' | 'messages:find' | 'inbox:channels'
+>;
 
 export function cacheHandlers(cache: Cache): CacheHandlers {
   return {
@@ -24,5 +27,7 @@ export function cacheHandlers(cache: Cache): CacheHandlers {
     },
     'customers:get': ({ id }) => cache.getCustomer(id),
     'inbox:unread': () => cache.unreadCounts(),
+    'messages:find': (query) => cache.findInConversation(query),
+    'inbox:channels': () => cache.listChannels(),
   };
 }

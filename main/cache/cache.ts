@@ -6,7 +6,7 @@
  * The outbox and drafts live in a file of their own that such a rebuild does not touch (durable.ts).
  */
 import type { AppNotice } from '../../common/contract/app';
-import type { CustomerPageQuery, MessageWindowQuery } from '../../common/contract/cache';
+import type { CustomerPageQuery, MessageFindQuery, MessageFindResult, MessageWindowQuery } from '../../common/contract/cache';
 import type {
   Agent,
   Channel,
@@ -38,6 +38,7 @@ import { openCacheDatabase, recoverFromDamage } from './durable-open';
 import { forgetMedia, mediaOnDiskByLastUse, mediaOnDiskBytes, rememberMedia, useMedia } from './media-store';
 import {
   historyExtent,
+  findInConversation,
   historyStartKey,
   messageWindow,
   searchMessages,
@@ -124,6 +125,11 @@ export class Cache {
 
   searchMessages(query: { text: string; customerId?: string; limit: number }): Result<Message[]> {
     return this.#run((sql) => searchMessages(sql, query));
+  }
+
+  /** Where one conversation's cached messages match words, oldest first (find in conversation). */
+  findInConversation(query: MessageFindQuery): Result<MessageFindResult> {
+    return this.#run((sql) => findInConversation(sql, query));
   }
 
   unreadCounts(): Result<UnreadCounts> {

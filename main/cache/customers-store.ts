@@ -111,6 +111,21 @@ function restrictToFragment(sql: Sql, where: string[], params: Record<string, st
   return restrictTo(sql, where, params, 'c.local_id', select, { test, beyond: denseFragmentMatches });
 }
 
+/** Restricts `where` to customers who talk to an agent (as a) meeting `agentTest`; unread there, when asked. */
+function restrictToChannel(
+  sql: Sql,
+  where: string[],
+  params: Record<string, string | number>,
+  agentTest: string,
+  unreadOnly: boolean | undefined,
+): Result<void> {
+  const agentsOf = 'FROM customer_agents ca JOIN agents a ON a.id = ca.agent_id';
+  const condition = `${agentTest}${unreadOnly ? ' AND ca.unread_count > 0' : ''}`;
+  // Walking, each customer's few agents are looked up by key: cheaper than gathering every member of a big channel.
+  const test = `EXISTS (SELECT 1 ${agentsOf} WHERE ca.customer_ref = c.local_id AND ${condition})`;
+  return restrictTo(sql, where, params, 'c.local_id', `SELECT ca.customer_ref ${agentsOf} WHERE ${condition}`, { test, beyond: denseMatches });
+}
+
 function filtersFor(sql: Sql, query: CustomerPageQuery, plan: CustomerSearchPlan): Result<Filters> {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
@@ -122,10 +137,13 @@ function filtersFor(sql: Sql, query: CustomerPageQuery, plan: CustomerSearchPlan
   if (query.unreadOnly) where.push('c.unread_count > 0');
   if (query.channelId !== undefined) {
     params.channelId = query.channelId;
-    const members =
-      'SELECT ca.customer_ref FROM customer_agents ca JOIN agents a ON a.id = ca.agent_id ' +
-      `WHERE a.channel_id = @channelId${query.unreadOnly ? ' AND ca.unread_count > 0' : ''}`;
-    const restricted = restrictTo(sql, where, params, 'c.local_id', members);
+    const restricted = restrictToChannel(sql, where, params, 'a.channel_id = @channelId', query.unreadOnly);
+    if (!restricted.ok) return restricted;
+  }
+  if (query.channelType !== undefined) {
+    params.channelType = query.channelType;
+    const ofType = 'a.channel_id IN (SELECT id FROM channels WHERE type = @channelType)';
+    const restricted = restrictToChannel(sql, where, params, ofType, query.unreadOnly);
     if (!restricted.ok) return restricted;
   }
   if (plan.kind === 'indexed') {

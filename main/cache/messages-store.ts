@@ -4,7 +4,7 @@
  * list entry current: last message time and preview, and the unread count of messages from the customer.
  */
 import { z } from 'zod';
-import type { MessageWindowQuery } from '../../common/contract/cache';
+import { maxFindMatches, type MessageFindQuery, type MessageFindResult, type MessageWindowQuery } from '../../common/contract/cache';
 import {
   payloadPreview,
   payloadText,
@@ -17,7 +17,7 @@ import {
 import { fail, ok, type Result } from '../../common/result';
 import { customerRef, inConversation, MessageRow, messageColumns, messageSource, parseRow, parseRows } from './rows';
 import { indexMessage, unindexMessage } from './search-index';
-import { planSearch } from './search-query';
+import { planSearch, wordStartTest } from './search-query';
 import type { Sql } from './sql';
 import { getCursor } from './state-store';
 
@@ -163,19 +163,81 @@ export function searchMessages(sql: Sql, query: { text: string; customerId?: str
   const source = `SELECT ${messageColumns} FROM ${messageSource}
     WHERE m.local_id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @match) ${scope} ${newestFirst} LIMIT @limit`;
   const params = { match: plan.match, limit: query.limit, ...(query.customerId === undefined ? {} : { customerId: query.customerId }) };
-  let rows: unknown[];
+  const rows = matchingRows(sql, source, params, query.text);
+  return rows.ok ? parseRows(MessageRow, rows.value, 'message') : rows;
+}
+
+/** Runs an FTS5 MATCH over message text, turning the one query the index cannot answer into a clear error. */
+function matchingRows(sql: Sql, source: string, params: Record<string, unknown>, text: string): Result<unknown[]> {
   try {
-    rows = sql.statement(source).all(params);
+    return ok(sql.statement(source).all(params));
   } catch (error) {
     // The message index keeps no positions (migration 6), so it cannot answer a phrase. planSearch makes every word
     // one term, but a handful of letters that JavaScript's Unicode tables call letters are separators in SQLite's
     // older ones (New Tai Lue vowel signs, U+19B0-U+19C9, for one), which splits a word into a phrase.
     if (error instanceof Error && /phrase queries are not supported/.test(error.message)) {
-      return fail('BAD_INPUT', `Message search cannot look up "${query.text.trim()}": one of its letters splits the word. Try other words.`);
+      return fail('BAD_INPUT', `Message search cannot look up "${text.trim()}": one of its letters splits the word. Try other words.`);
     }
     throw error;
   }
-  return parseRows(MessageRow, rows, 'message');
+}
+
+/**
+ * Above this many messages matching in the whole cache, find in conversation reads the one conversation row by row
+ * instead: a common word's matches across a million messages cost more to gather than a long history to scan
+ * (bench/cache.ts, cache.find_in_conversation_p95).
+ */
+const indexedFindLimit = 5000;
+
+/**
+ * Find in conversation: where the customer's cached messages have every word of `text` as a word prefix, oldest
+ * first, the newest `maxFindMatches` at most. The search index answers when the words are rare enough in the whole
+ * cache to pay off; otherwise (common words, or only 1-2 character ones) the conversation's own texts are tested
+ * row by row, folded as the index folds them, since one history is bounded where the whole cache is not.
+ */
+export function findInConversation(sql: Sql, query: MessageFindQuery): Result<MessageFindResult> {
+  const plan = planSearch(query.text);
+  if (plan.kind === 'none') return ok({ matches: [], truncated: false });
+  const indexed = plan.kind === 'indexed' ? rareEnough(sql, plan.match, query.text) : ok(false);
+  if (!indexed.ok) return indexed;
+  const found =
+    plan.kind === 'indexed' && indexed.value
+      ? indexedMatches(sql, query, plan.match)
+      : scannedMatches(sql, query.customerId, wordStartTest(query.text));
+  if (!found.ok) return found;
+  const matches = found.value.slice(0, maxFindMatches).reverse();
+  return ok({ matches, truncated: found.value.length > maxFindMatches });
+}
+
+/** Whether fewer than `indexedFindLimit` messages in the whole cache match: FTS5 stops reading at the limit. */
+function rareEnough(sql: Sql, match: string, text: string): Result<boolean> {
+  const rows = matchingRows(sql, 'SELECT rowid FROM messages_fts WHERE messages_fts MATCH @match LIMIT @limit', { match, limit: indexedFindLimit }, text);
+  return rows.ok ? ok(rows.value.length < indexedFindLimit) : rows;
+}
+
+/** Up to one more than `maxFindMatches` positions of messages matching an FTS5 expression, newest first. */
+function indexedMatches(sql: Sql, query: MessageFindQuery, match: string): Result<MessageCursor[]> {
+  const source = `SELECT m.sent, m.sort_key AS key FROM messages m WHERE ${inConversation}
+    AND m.local_id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @match) ${newestFirst} LIMIT @limit`;
+  const rows = matchingRows(sql, source, { customerId: query.customerId, match, limit: maxFindMatches + 1 }, query.text);
+  return rows.ok ? parseRows(Position, rows.value, 'message') : rows;
+}
+
+const PositionAndText = Position.extend({ text: z.string() });
+
+/** Up to one more than `maxFindMatches` positions of the conversation's messages whose text passes `matches`, newest first. */
+function scannedMatches(sql: Sql, customerId: string, matches: (text: string) => boolean): Result<MessageCursor[]> {
+  const rows = sql.statement(`SELECT m.sent, m.sort_key AS key, m.text FROM messages m WHERE ${inConversation} ${newestFirst}`).iterate({ customerId });
+  const found: MessageCursor[] = [];
+  for (const row of rows) {
+    const parsed = parseRow(PositionAndText, row, 'message');
+    if (!parsed.ok) return parsed;
+    if (parsed.value === null) continue;
+    const { sent, key, text } = parsed.value;
+    if (matches(text)) found.push({ sent, key });
+    if (found.length > maxFindMatches) break;
+  }
+  return ok(found);
 }
 
 export interface MessagesOutcome {

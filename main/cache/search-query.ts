@@ -36,6 +36,21 @@ export function planSearch(input: string | undefined): SearchPlan {
   return { kind: 'indexed', match: words.map(prefixTerm).join(' ') };
 }
 
+/**
+ * A test of one text, row by row, that says what the index would: every word of the search starts a word of the
+ * text, folded alike. Built once per search; a text of plain ASCII skips the Unicode folding.
+ */
+export function wordStartTest(input: string | undefined): (text: string) => boolean {
+  // A word holds only letters and digits: nothing in it means anything to a regular expression.
+  const patterns = searchWords(foldForMatching(input ?? '')).map((word) => new RegExp(`(?<![\\p{L}\\p{N}])${word}`, 'u'));
+  return (text) => {
+    const folded = asciiOnly.test(text) ? text.toLowerCase() : foldForMatching(text);
+    return patterns.every((pattern) => pattern.test(folded));
+  };
+}
+
+const asciiOnly = /^[\x00-\x7f]*$/;
+
 /** A quoted FTS5 prefix term; the word holds only letters and digits, and quoting makes even `NOT` a plain word. */
 function prefixTerm(word: string): string {
   return `"${word.replaceAll('"', '""')}"*`;

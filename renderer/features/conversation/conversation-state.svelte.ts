@@ -7,6 +7,7 @@
  * Messages live in `$state.raw`: a long history is replaced as a whole, never deep-tracked.
  */
 import type { InboxBridge, PickedFile } from '../../../common/contract';
+import type { MessageWindowQuery } from '../../../common/contract/cache';
 import type { ChannelType, Customer, Freshness, Message, MessageCursor, MessagePayload } from '../../../common/domain';
 import { buildText } from '../../../common/payloads';
 import { fail, type InboxError, type Result } from '../../../common/result';
@@ -37,6 +38,9 @@ export class ConversationState {
   items = $state.raw<Message[]>([]);
   /** The cache holds messages older than those shown. */
   hasOlder = $state(false);
+  /** The cache holds messages newer than those shown: a window around a found message, not the newest. */
+  hasNewer = $state(false);
+  loadingNewer = $state(false);
   /** The service proved the cache holds the first message: nothing older exists anywhere. */
   startReached = $state(true);
   freshness = $state.raw<Freshness | undefined>(undefined);
@@ -204,6 +208,7 @@ export class ConversationState {
     void this.#restoreDraft(customer.id);
     this.items = [];
     this.hasOlder = false;
+    this.hasNewer = false;
     this.startReached = true;
     this.freshness = undefined;
     this.error = undefined;
@@ -287,6 +292,7 @@ export class ConversationState {
     this.sendVia.clear();
     this.items = [];
     this.hasOlder = false;
+    this.hasNewer = false;
     this.startReached = true;
     this.olderError = undefined;
     this.status = 'closed';
@@ -341,6 +347,72 @@ export class ConversationState {
     }
   }
 
+  /**
+   * Shows a window of the cache around one message (a match of find in conversation), wherever it is in the
+   * history; the agent scrolls both ways from there, and `showLatest` comes back to the newest. False when the
+   * message cannot be read (gone from the cache, another conversation opened meanwhile).
+   */
+  async showAround(key: string): Promise<boolean> {
+    const customer = this.customer;
+    if (customer === undefined || this.status !== 'ready') return false;
+    if (this.items.some((message) => message.key === key)) return true;
+    return this.#replaceWindow({ customerId: customer.id, around: key, limit: messageWindowSize });
+  }
+
+  /** The window just newer than the newest message shown (scrolling down from a found message). */
+  async loadNewer(): Promise<void> {
+    const customer = this.customer;
+    const newest = this.items.at(-1);
+    if (customer === undefined || newest === undefined || !this.hasNewer || this.loadingNewer) return;
+    const generation = this.#generation;
+    this.loadingNewer = true;
+    const result = await this.bridge.invoke('messages:window', { customerId: customer.id, after: cursorOf(newest), limit: messageWindowSize });
+    if (generation !== this.#generation) return;
+    this.loadingNewer = false;
+    if (result.ok) {
+      const known = new Set(this.items.map((message) => message.key));
+      const added = result.value.items.filter((message) => !known.has(message.key));
+      this.items = [...this.items, ...added];
+      // A window that adds nothing cannot lead further: the newest is shown.
+      this.hasNewer = result.value.hasNewer && added.length > 0;
+      this.error = undefined;
+    } else {
+      this.error = result.error;
+    }
+  }
+
+  /** Back to the newest messages after a window around an older one ("Jump to latest"). */
+  async showLatest(): Promise<void> {
+    const customer = this.customer;
+    if (customer === undefined || !this.hasNewer) return;
+    await this.#replaceWindow({ customerId: customer.id, limit: messageWindowSize });
+  }
+
+  /**
+   * Shows another window of the open conversation in place of what is shown. Reads on their way for the old one
+   * (older, newer, a refresh) are dropped, as when another conversation opens.
+   */
+  async #replaceWindow(query: MessageWindowQuery): Promise<boolean> {
+    const generation = ++this.#generation;
+    this.#refreshing = false;
+    this.#refreshWanted = false;
+    this.loadingOlder = false;
+    this.loadingNewer = false;
+    const result = await this.bridge.invoke('messages:window', query);
+    if (generation !== this.#generation) return false;
+    if (!result.ok) {
+      this.error = result.error;
+      return false;
+    }
+    this.items = result.value.items;
+    this.hasOlder = result.value.hasOlder;
+    this.hasNewer = result.value.hasNewer;
+    this.startReached = result.value.startReached !== false;
+    this.freshness = result.value.freshness;
+    this.error = undefined;
+    return true;
+  }
+
   /** Asks the service for older messages again after a failed fetch (the agent's "Try again"). */
   async retryOlder(): Promise<void> {
     this.olderError = undefined;
@@ -363,6 +435,8 @@ export class ConversationState {
       this.#refreshWanted = true;
       return;
     }
+    // A window around an older message leaves the newest unshown: they are read when the agent comes back to them.
+    if (this.hasNewer) return;
     const generation = this.#generation;
     this.#refreshing = true;
     const limit = Math.min(maxWindowSize, Math.max(messageWindowSize, this.items.length));

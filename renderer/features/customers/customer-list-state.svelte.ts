@@ -9,6 +9,7 @@ import type { InboxBridge } from '../../../common/contract';
 import type { CustomerPageQuery } from '../../../common/contract/cache';
 import type { Customer, CustomerCursor, Freshness, UnreadCounts } from '../../../common/domain';
 import type { InboxError } from '../../../common/result';
+import { allChannels, filterQuery, sameFilter, type ChannelFilter } from './channel-filter';
 import { appendPage, replaceHead, uniqueRows } from './customer-pages';
 
 export const customerPageSize = 50;
@@ -32,6 +33,8 @@ export class CustomerListState {
   /** The search the rows answer (the typed text, trimmed). */
   activeSearch = $state('');
   unreadOnly = $state(false);
+  /** Which channels' conversations the list shows. */
+  channelFilter = $state.raw<ChannelFilter>(allChannels);
   /** The row the keyboard is on. */
   activeId = $state<string | undefined>(undefined);
   /** Unread totals across the inbox, whatever the filter shows. */
@@ -186,6 +189,12 @@ export class CustomerListState {
     void this.reload();
   }
 
+  setChannelFilter(filter: ChannelFilter): void {
+    if (sameFilter(filter, this.channelFilter)) return;
+    this.channelFilter = filter;
+    void this.reload();
+  }
+
   /** Moves the keyboard cursor by `step` rows (clamped), asking for the next page as it nears the end. */
   moveActive(step: number): Customer | undefined {
     if (this.rows.length === 0) return undefined;
@@ -236,6 +245,7 @@ export class CustomerListState {
     if (page.after !== undefined) query.after = page.after;
     if (this.activeSearch !== '') query.search = this.activeSearch;
     if (this.unreadOnly) query.unreadOnly = true;
+    Object.assign(query, filterQuery(this.channelFilter));
     return query;
   }
 }
