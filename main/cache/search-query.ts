@@ -49,7 +49,7 @@ export function wordStartTest(input: string | undefined): (text: string) => bool
   };
 }
 
-const asciiOnly = /^[\x00-\x7f]*$/;
+const asciiOnly = /^\p{ASCII}*$/u;
 
 /** A quoted FTS5 prefix term; the word holds only letters and digits, and quoting makes even `NOT` a plain word. */
 function prefixTerm(word: string): string {
