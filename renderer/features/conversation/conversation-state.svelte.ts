@@ -11,7 +11,7 @@ import type { MessageWindowQuery } from '../../../common/contract/cache';
 import type { ChannelType, Customer, Freshness, Message, MessageCursor, MessagePayload } from '../../../common/domain';
 import { buildText } from '../../../common/payloads';
 import { fail, type InboxError, type Result } from '../../../common/result';
-import { cardPictureUploader, type UploadCardPicture } from '../compose/card-picture';
+import { cardPictureSource, type CardPictures } from '../compose/card-picture';
 import { ComposeLookups } from '../compose/compose-lookups.svelte';
 import { SendViaState } from '../compose/send-via-state.svelte';
 import { AttachmentTray } from './attachment-state.svelte';
@@ -59,8 +59,8 @@ export class ConversationState {
   readonly sendVia: SendViaState;
   /** Templates, link tokens and short links for the composer and the thread, looked up in main. */
   readonly lookups: ComposeLookups;
-  /** Uploads a picture for an RCS card the agent is building. */
-  readonly uploadCardPicture: UploadCardPicture;
+  /** Where the pictures of an RCS card the agent is building come from. */
+  readonly cardPictures: CardPictures;
 
   /** The field's words of each conversation opened in this session (the open one's are in `draft`). */
   readonly #drafts: Record<string, string> = {};
@@ -94,7 +94,7 @@ export class ConversationState {
     this.#draftSaveDelayMs = options.draftSaveDelayMs ?? defaultDraftSaveDelayMs;
     this.sendVia = new SendViaState(bridge);
     this.lookups = new ComposeLookups(bridge);
-    this.uploadCardPicture = cardPictureUploader(bridge);
+    this.cardPictures = cardPictureSource(bridge);
     this.attachments = new AttachmentTray(bridge, () => this.channelType);
   }
 

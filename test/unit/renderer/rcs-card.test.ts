@@ -7,7 +7,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { describe, expect, it, vi } from 'vitest';
 import type { MessagePayload } from '../../../common/domain';
 import { fail, ok, type Result } from '../../../common/result';
-import type { UploadCardPicture } from '../../../renderer/features/compose/card-picture';
+import type { CardPictures } from '../../../renderer/features/compose/card-picture';
 import RcsCardDialog from '../../../renderer/features/compose/RcsCardDialog.svelte';
 import { buildCards, emptyCard } from '../../../renderer/features/compose/rcs-card-input';
 import { expectAccessible } from './accessibility';
@@ -21,15 +21,31 @@ const picture = {
   previewUrl: '/media/m-boots/preview',
 };
 
-function openBuilder(options: { channelType?: 'RCS' | 'SMS'; uploadPicture?: UploadCardPicture } = {}) {
+const libraryPicture = {
+  mediaId: 'm-jacket-0000000000000000',
+  name: 'jacket.jpg',
+  size: 4096,
+  mime: 'image/jpeg',
+  kind: 'image',
+  url: 'https://omni.example/api/media/m-jacket-0000000000000000',
+  thumbnail: 'https://omni.example/api/media/m-jacket-0000000000000000/thumbnail',
+  preview: 'https://omni.example/api/media/m-jacket-0000000000000000/preview',
+  previewUrl: '/media/m-jacket/preview',
+} as const;
+const libraryDocument = { ...libraryPicture, mediaId: 'm-terms-00000000000000000', name: 'terms.pdf', mime: 'application/pdf', kind: 'file' } as const;
+
+function openBuilder(options: { channelType?: 'RCS' | 'SMS'; upload?: CardPictures['upload'] } = {}) {
   const sent: MessagePayload[] = [];
   const onSend = vi.fn(async (payload: MessagePayload): Promise<Result<unknown>> => {
     sent.push(payload);
     return ok({});
   });
   const onClose = vi.fn();
-  const uploadPicture = options.uploadPicture ?? (async () => ok(picture));
-  render(RcsCardDialog, { channelType: options.channelType ?? 'RCS', onSend, onClose, uploadPicture });
+  const pictures: CardPictures = {
+    upload: options.upload ?? (async () => ok(picture)),
+    library: async () => ok({ items: [libraryPicture, libraryDocument], total: 2, offset: 0 }),
+  };
+  render(RcsCardDialog, { channelType: options.channelType ?? 'RCS', onSend, onClose, pictures });
   return { sent, onSend, onClose, dialog: screen.getByRole('dialog', { name: 'RCS card' }) };
 }
 
@@ -108,12 +124,31 @@ describe('the RCS card builder', () => {
   });
 
   it('says why a picture was not taken and keeps the card without one', async () => {
-    const { dialog } = openBuilder({ uploadPicture: async () => fail('VALIDATION', 'notes.pdf is not a picture RCS cards can show', { field: 'file' }) });
+    const { dialog } = openBuilder({ upload: async () => fail('VALIDATION', 'notes.pdf is not a picture RCS cards can show', { field: 'file' }) });
 
     await fireEvent.change(within(card(dialog, 1)).getByLabelText('Picture for card 1'), { target: { files: [new File(['%PDF'], 'notes.pdf')] } });
 
     expect(await within(card(dialog, 1)).findByRole('alert')).toHaveTextContent('notes.pdf is not a picture RCS cards can show');
     expect(within(card(dialog, 1)).getByLabelText('Picture for card 1')).toBeEnabled();
+  });
+
+  it('takes a picture from the media library, where a file that is not a picture cannot be chosen', async () => {
+    const { dialog, sent } = openBuilder();
+    await fireEvent.click(within(card(dialog, 1)).getByRole('button', { name: 'From the media library' }));
+    const library = await screen.findByRole('dialog', { name: 'Picture for card 1' });
+    expect(await within(library).findByRole('button', { name: /terms\.pdf/ })).toBeDisabled();
+
+    await fireEvent.click(within(library).getByRole('button', { name: /jacket\.jpg/ }));
+    expect(screen.queryByRole('dialog', { name: 'Picture for card 1' })).toBeNull();
+    expect(within(card(dialog, 1)).getByText('Picture: jacket.jpg')).toBeInTheDocument();
+    await fill(card(dialog, 1), 'Title', 'Rain jacket');
+    await fill(card(dialog, 1), 'Description', 'Light');
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Send card' }));
+
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({
+      content: [{ media: { tag: 'jacket.jpg', height: 'MEDIUM', src: { mime: 'image/jpeg', size: 4096, uri: libraryPicture.url }, thumbnail: { uri: libraryPicture.thumbnail } } }],
+    });
   });
 
   it('is disabled with the reason on a channel that does not take cards', () => {

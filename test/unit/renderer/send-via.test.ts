@@ -10,7 +10,7 @@ import type { SendOption, SendOptions } from '../../../common/contract/send-via'
 import { fail, ok } from '../../../common/result';
 import { expectAccessible } from './accessibility';
 import { openComposer } from './compose-tools';
-import { makeCustomer } from './fixtures';
+import { fixedNow, makeCustomer } from './fixtures';
 
 const smsOption: SendOption = { agentId: 'a1', channelId: 'ch-sms', channelType: 'SMS', channelName: 'SMS UK', agentLabel: '+447700900001', subscribed: true };
 const whatsAppOption: SendOption = { agentId: 'a2', channelId: 'ch-wa', channelType: 'WA', channelName: 'Support line', agentLabel: null, subscribed: true };
@@ -26,6 +26,8 @@ async function openWithSendVia(chosenAgentId: string | null) {
   const opened = await openComposer(onSms, {
     handlers: {
       'send-via:options': () => ok(answer()),
+      // Sam wrote an hour ago on every channel: WhatsApp's 24-hour window is open.
+      'compose:last-inbound': () => ok({ sent: fixedNow - 3_600_000 }),
       'send-via:choose': ({ agentId }) => {
         remembered = agentId;
         return ok(answer());
