@@ -183,22 +183,23 @@ function matchingRows(sql: Sql, source: string, params: Record<string, unknown>,
 }
 
 /**
- * Above this many messages matching in the whole cache, find in conversation reads the one conversation row by row
- * instead: a common word's matches across a million messages cost more to gather than a long history to scan
- * (bench/cache.ts, cache.find_in_conversation_p95).
+ * Find in conversation reads a conversation of fewer messages than this row by row, and a longer one too when more
+ * messages than this match in the whole cache: gathering a common word's matches across a million messages, or even
+ * counting them up to this bound, costs more than scanning that many rows (bench/cache.ts, find_in_conversation_p95).
  */
 const indexedFindLimit = 5000;
 
 /**
  * Find in conversation: where the customer's cached messages have every word of `text` as a word prefix, oldest
- * first, the newest `maxFindMatches` at most. The search index answers when the words are rare enough in the whole
- * cache to pay off; otherwise (common words, or only 1-2 character ones) the conversation's own texts are tested
- * row by row, folded as the index folds them, since one history is bounded where the whole cache is not.
+ * first, the newest `maxFindMatches` at most. The search index answers for a long conversation when the words are
+ * rare enough in the whole cache to pay off; otherwise (a shorter conversation, common words, only 1-2 character
+ * ones) the conversation's own texts are tested row by row, folded as the index folds them, since one history is
+ * bounded where the whole cache is not.
  */
 export function findInConversation(sql: Sql, query: MessageFindQuery): Result<MessageFindResult> {
   const plan = planSearch(query.text);
   if (plan.kind === 'none') return ok({ matches: [], truncated: false });
-  const indexed = plan.kind === 'indexed' ? rareEnough(sql, plan.match, query.text) : ok(false);
+  const indexed = plan.kind === 'indexed' ? indexPays(sql, query.customerId, plan.match, query.text) : ok(false);
   if (!indexed.ok) return indexed;
   const found =
     plan.kind === 'indexed' && indexed.value
@@ -209,8 +210,20 @@ export function findInConversation(sql: Sql, query: MessageFindQuery): Result<Me
   return ok({ matches, truncated: found.value.length > maxFindMatches });
 }
 
-/** Whether fewer than `indexedFindLimit` messages in the whole cache match: FTS5 stops reading at the limit. */
-function rareEnough(sql: Sql, match: string, text: string): Result<boolean> {
+const Count = z.object({ count: z.number().int().nonnegative() });
+
+/**
+ * Whether the search index beats a scan: the conversation holds at least `indexedFindLimit` messages and fewer than
+ * that match in the whole cache. Both counts stop at the bound (FTS5 stops reading there).
+ */
+function indexPays(sql: Sql, customerId: string, match: string, text: string): Result<boolean> {
+  const held = parseRow(
+    Count,
+    sql.statement(`SELECT count(*) AS count FROM (SELECT 1 FROM messages m WHERE ${inConversation} LIMIT @limit)`).get({ customerId, limit: indexedFindLimit }),
+    'message count',
+  );
+  if (!held.ok) return held;
+  if ((held.value?.count ?? 0) < indexedFindLimit) return ok(false);
   const rows = matchingRows(sql, 'SELECT rowid FROM messages_fts WHERE messages_fts MATCH @match LIMIT @limit', { match, limit: indexedFindLimit }, text);
   return rows.ok ? ok(rows.value.length < indexedFindLimit) : rows;
 }

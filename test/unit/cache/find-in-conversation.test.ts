@@ -94,10 +94,10 @@ describe('find in conversation', () => {
     expect(unwrap(cache.findInConversation({ customerId: omar.id, text: 'order' }))).toMatchObject({ truncated: true });
   });
 
-  it('opens a window around a match far from the newest messages, with more on both sides', () => {
+  it('finds a rare word in a long conversation through the index, and opens a window around it with more on both sides', () => {
     const { cache } = testCache({ memory: true });
     unwrap(cache.upsertCustomers([maria]));
-    const messages = Array.from({ length: 3000 }, (_, index) =>
+    const messages = Array.from({ length: 5200 }, (_, index) =>
       message(maria.id, `m${String(index).padStart(4, '0')}`, t0 + index * minute, text(index === 1200 ? 'the invoice you asked for' : `line ${index}`)),
     );
     unwrap(cache.upsertMessages(messages));
