@@ -24,8 +24,7 @@ export { expect, type Locator, type Page } from '@playwright/test';
 export type E2eTarget = 'browser' | 'electron';
 export const e2eTarget: E2eTarget = process.env.INBOX_E2E_TARGET === 'electron' ? 'electron' : 'browser';
 
-/** The tag of scenarios about browser mode itself, which the desktop suite leaves out. */
-export const BROWSER_MODE_ONLY = '@browser-mode';
+export { BROWSER_MODE_ONLY } from './scenario-tags';
 
 /** The desktop window's page (main/electron/main-window.ts loads the renderer from the app's own scheme). */
 const DESKTOP_ENTRY = 'app://inbox/index.html';
@@ -40,7 +39,7 @@ async function signOutThroughMain(page: Page): Promise<void> {
   if (page.isClosed()) return;
   if (e2eTarget === 'electron') {
     await page.evaluate(async () => {
-      const bridge = (window as unknown as { inbox?: { invoke(channel: string, input: object): Promise<unknown> } }).inbox;
+      const bridge = (globalThis as unknown as { inbox?: { invoke(channel: string, input: object): Promise<unknown> } }).inbox;
       await bridge?.invoke('session:sign-out', {});
     });
     return;

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { BROWSER_MODE_ONLY } from '../../e2e/fixtures';
+import { BROWSER_MODE_ONLY } from '../../e2e/scenario-tags';
 
 const run = promisify(execFile);
 
