@@ -11,6 +11,8 @@ import { AccountSession } from './account/account-session';
 import { adminHandlers } from './admin/admin-handlers';
 import { composeHandlers } from './compose/compose-handlers';
 import { conversationHandlers } from './conversation/conversation-handlers';
+import { customerHandlers } from './customers/customer-handlers';
+import { customersChannelNames } from '../common/contract/customers';
 import { sendViaChannelNames, sendViaHandlers } from './send-via/send-via-handlers';
 import type { HandlerTable } from './ipc/handler-table';
 import { EventBus } from './ipc/event-bus';
@@ -119,6 +121,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       conversationHandlers(scope.cache, events, scope.sync.remote),
     ),
     ...accounts.scoped(adminChannelNames, (scope) => adminHandlers(new AccountSession(session, scope.account), { store: scope.cache, mode: options.mode })),
+    ...accounts.scoped(customersChannelNames, (scope) =>
+      customerHandlers({
+        api: new AccountSession(session, scope.account),
+        cache: scope.cache,
+        events,
+        online: () => scope.sync.sync.status().state !== 'offline',
+      }),
+    ),
     ...accounts.scoped(sendViaChannelNames, (scope) => sendViaHandlers(scope.cache)),
     ...accounts.scoped(composeChannelNames, (scope) => composeHandlers({ api: new AccountSession(session, scope.account), cache: scope.cache })),
     'prefs:notifications': async () => ok(await notificationSettings.load()),

@@ -18,6 +18,7 @@ import { adminChannels } from './admin';
 import { composeChannels } from './compose';
 import { draftsChannels, draftsEvents } from './drafts';
 import { updatesChannels, updatesEvents } from './updates';
+import { customersChannels } from './customers';
 import { sendViaChannels } from './send-via';
 
 export const channels = {
@@ -34,6 +35,7 @@ export const channels = {
   ...composeChannels,
   ...draftsChannels,
   ...updatesChannels,
+  ...customersChannels,
   ...sendViaChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -32,6 +32,7 @@ import {
   type CustomerPageItems,
   type UpsertOutcome,
 } from './customers-store';
+import { changeCustomer, customerIdByPhone, deleteCustomer, deleteMessage } from './customer-edits-store';
 import { connectToFile, inMemory, isCorruption, storageError, type Connect, type SqliteDatabase } from './database';
 import { outboxFileFor, restorePendingMessages } from './durable';
 import { openCacheDatabase, recoverFromDamage } from './durable-open';
@@ -175,6 +176,26 @@ export class Cache {
 
   markRead(customerId: string, through?: number): Result<{ unreadCount: number }> {
     return this.#run((sql) => markRead(sql, customerId, through));
+  }
+
+  // Changes the agent made on the service (main/customers/), written here once it answered.
+
+  customerIdByPhone(phone: string): Result<string | null> {
+    return this.#run((sql) => customerIdByPhone(sql, phone));
+  }
+
+  changeCustomer(id: string, change: { name?: string; chatbot?: { channelId: string; mode: string } }): Result<void> {
+    return this.#run((sql) => changeCustomer(sql, id, change));
+  }
+
+  /** Removes the customer and all the app kept for them; answers whether the cache held them. */
+  deleteCustomer(id: string): Result<boolean> {
+    return this.#run((sql) => deleteCustomer(sql, id));
+  }
+
+  /** Removes one message; answers its key in the thread, or null when the cache did not hold it. */
+  deleteMessage(customerId: string, messageId: string): Result<string | null> {
+    return this.#run((sql) => deleteMessage(sql, customerId, messageId));
   }
 
   getCursor(key: string): Result<SyncCursor | null> {

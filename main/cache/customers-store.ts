@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { CustomerPageQuery } from '../../common/contract/cache';
 import { CustomerCursor, Timestamp, type Customer, type CustomerRecord, type UnreadCounts } from '../../common/domain';
 import { fail, ok, type Result } from '../../common/result';
-import { CustomerRow, customerColumns, customerRef, inConversation, parseRow, parseRows } from './rows';
+import { CustomerRow, customerColumns, inConversation, parseRow, parseRows } from './rows';
+import { recountUnread } from './customer-edits-store';
 import { indexCustomer, reindexCustomer } from './search-index';
 import { phoneDigitsOf, planCustomerSearch, searchWordsOf, type CustomerSearchPlan, type CustomerSearchTerm } from './search-query';
 import type { Sql } from './sql';
@@ -300,7 +301,6 @@ export function upsertCustomers(sql: Sql, batch: readonly CustomerRecord[]): Res
 }
 
 const ReadState = z.object({ read_through: Timestamp, newest: Timestamp });
-const Unread = z.object({ unread: z.number().int().nonnegative() });
 
 /**
  * Marks the conversation read up to `through` (by default everything the cache holds) and recounts what is left.
@@ -322,22 +322,8 @@ export function markRead(sql: Sql, customerId: string, through?: number): Result
     if (!state.value) return fail('NOT_FOUND', `No customer ${customerId} in the cache`);
     const readThrough = Math.max(state.value.read_through, through ?? state.value.newest);
     sql.statement('UPDATE customers SET read_through = ? WHERE id = ?').run(readThrough, customerId);
-    sql
-      .statement(
-        `UPDATE customer_agents SET unread_count = (SELECT count(*) FROM messages m WHERE m.customer_ref = customer_agents.customer_ref
-           AND m.agent_id = customer_agents.agent_id AND m.origin = 'CUSTOMER' AND m.sent > @readThrough)
-         WHERE customer_ref = ${customerRef}`,
-      )
-      .run({ customerId, readThrough });
-    const unread = parseRow(
-      Unread,
-      sql.statement(`SELECT coalesce(sum(unread_count), 0) AS unread FROM customer_agents WHERE customer_ref = ${customerRef}`).get({ customerId }),
-      'unread count',
-    );
-    if (!unread.ok) return unread;
-    const unreadCount = unread.value?.unread ?? 0;
-    sql.statement('UPDATE customers SET unread_count = ? WHERE id = ?').run(unreadCount, customerId);
-    return ok({ unreadCount });
+    const unreadCount = recountUnread(sql, customerId, readThrough);
+    return unreadCount.ok ? ok({ unreadCount: unreadCount.value }) : unreadCount;
   });
 }
 
