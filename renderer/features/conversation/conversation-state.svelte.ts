@@ -187,6 +187,18 @@ export class ConversationState {
     this.#afterOutboxAction(await this.bridge.invoke('outbox:discard', { clientId }));
   }
 
+  /**
+   * Deletes a message on the service (main's cache follows) and takes it out of the thread at once, wherever it sits:
+   * a re-read covers only the newest messages, not older ones loaded by scrolling.
+   */
+  async deleteMessage(message: Message): Promise<Result<unknown>> {
+    const customer = this.customer;
+    if (customer === undefined || message.messageId === null) return fail('BAD_INPUT', 'Only a message the service has can be deleted');
+    const deleted = await this.bridge.invoke('messages:delete', { customerId: customer.id, messageId: message.messageId });
+    if (deleted.ok && this.customer?.id === customer.id) this.items = this.items.filter((item) => item.key !== message.key);
+    return deleted;
+  }
+
   #afterOutboxAction(result: Result<unknown>): void {
     if (result.ok) void this.refresh();
     else this.error = result.error;
