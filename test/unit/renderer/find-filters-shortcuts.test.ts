@@ -7,7 +7,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../common/contract';
-import type { Channel, Message } from '../../../common/domain';
+import { payloadText, type Channel, type Message } from '../../../common/domain';
 import InboxView from '../../../renderer/features/inbox/InboxView.svelte';
 import { shortcuts } from '../../../renderer/features/shortcuts/shortcuts';
 import { expectAccessible } from './accessibility';
@@ -65,7 +65,7 @@ function inboxBridge(messages: readonly Message[] = history(120, [10, 55, 115]))
     'messages:find': ({ text }) => {
       const words = text.toLowerCase();
       const matches = messages
-        .filter((message) => message.payload.type === 'TEXT' && message.payload.text.toLowerCase().includes(words))
+        .filter((message) => message.payload.type === 'TEXT' && payloadText(message.payload).toLowerCase().includes(words))
         .map((message) => ({ sent: message.sent, key: message.key }));
       return ok({ matches, truncated: false });
     },
