@@ -5,9 +5,8 @@
  * reference documents; limits refused before any request; a write offline refused with nothing sent; and no serious
  * or critical axe violation on any admin screen, light and dark.
  */
-import { expect, test, type Page } from './fixtures';
+import { expect, openApp, test, type Page } from './fixtures';
 import { DEMO_ACCOUNT, startSandbox, type RequestLogEntry, type RunningSandbox } from '../../sandbox/index';
-import { launchUrl } from '../../playwright.config';
 import { expectNoSeriousViolations } from './axe';
 import { serviceUrlField } from './sign-in';
 
@@ -36,7 +35,7 @@ function described(entries: RequestLogEntry[]): string[] {
 }
 
 async function signInAndOpenAdministration(page: Page, tab = 'Keyword events'): Promise<void> {
-  await page.goto(launchUrl);
+  await openApp(page);
   const form = page.getByRole('form', { name: 'Sign in' });
   // The host's session outlives a page: a test before this one may have left it signed in.
   const signOut = page.getByRole('button', { name: 'Sign out' });
