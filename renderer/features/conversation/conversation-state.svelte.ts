@@ -15,7 +15,7 @@ import { cardPictureSource, type CardPictures } from '../compose/card-picture';
 import { ComposeLookups } from '../compose/compose-lookups.svelte';
 import { SendViaState } from '../compose/send-via-state.svelte';
 import { AttachmentTray } from './attachment-state.svelte';
-import { prependOlder, replaceNewest } from './message-window';
+import { appendNewer, prependOlder, replaceNewest } from './message-window';
 
 /** Sends one text reply to the open conversation; resolves once the app has taken it (queued), not delivered. */
 export type SendText = (text: string) => Promise<Result<unknown>>;
@@ -382,11 +382,10 @@ export class ConversationState {
     if (generation !== this.#generation) return;
     this.loadingNewer = false;
     if (result.ok) {
-      const known = new Set(this.items.map((message) => message.key));
-      const added = result.value.items.filter((message) => !known.has(message.key));
-      this.items = [...this.items, ...added];
+      const { items, added } = appendNewer(this.items, result.value.items);
+      this.items = items;
       // A window that adds nothing cannot lead further: the newest is shown.
-      this.hasNewer = result.value.hasNewer && added.length > 0;
+      this.hasNewer = result.value.hasNewer && added > 0;
       this.error = undefined;
     } else {
       this.error = result.error;

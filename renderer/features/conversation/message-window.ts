@@ -11,6 +11,13 @@ export function prependOlder(shown: readonly Message[], older: readonly Message[
   return [...older.filter((message) => !known.has(message.key)), ...shown];
 }
 
+/** A newer page appended after what is shown, without the messages already there; `added` is how many were new. */
+export function appendNewer(shown: readonly Message[], newer: readonly Message[]): { items: Message[]; added: number } {
+  const known = new Set(shown.map((message) => message.key));
+  const added = newer.filter((message) => !known.has(message.key));
+  return { items: [...shown, ...added], added: added.length };
+}
+
 /**
  * A freshly read newest window replacing its span of what is shown (new messages, new statuses), after the older
  * messages already loaded. `keptOlder` says whether any were kept, so the caller knows whose `hasOlder` holds.
