@@ -17,7 +17,7 @@ describe('administration area', () => {
     await openAdministration(bridge, null);
     expect(screen.getByRole('button', { name: 'Administration' })).toHaveAttribute('aria-pressed', 'true');
     const tabs = within(screen.getByRole('tablist', { name: 'Administration sections' })).getAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent?.trim())).toEqual(['Channels', 'Keyword events', 'Templates', 'WhatsApp templates', 'Settings']);
+    expect(tabs.map((tab) => tab.textContent?.trim())).toEqual(['Channels', 'Keyword events', 'Templates', 'WhatsApp templates', 'Media', 'Settings']);
     expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
     expect(await screen.findByRole('cell', { name: 'SMS USA' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Conversations' })).not.toBeInTheDocument();
