@@ -28,8 +28,8 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-function requestsSince(at: number) {
-  return sandbox.requestLog().filter((entry) => entry.at >= at && entry.path !== '/api/auth');
+function requestsSince(logLength: number) {
+  return sandbox.requestLog().slice(logLength).filter((entry) => entry.path !== '/api/auth');
 }
 
 function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
@@ -39,7 +39,7 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: { message
 
 describe('channels', () => {
   it('lists channels of one type with their agents, asking with the channel list\'s own asc/desc order', async () => {
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     const sms = value(await admin['admin:channels']({ offset: 0, limit: 50, type: 'SMS' }));
     expect(sms.items.length).toBeGreaterThan(0);
     expect(sms.items.every(({ channel }) => channel.type === 'SMS')).toBe(true);
@@ -53,7 +53,7 @@ describe('WhatsApp templates', () => {
     const whatsApp = value(await admin['admin:channels']({ offset: 0, limit: 50, type: 'WA' }));
     const agent = whatsApp.items.flatMap(({ agents }) => agents)[0];
     if (agent === undefined) throw new Error('The sandbox has no WhatsApp agent');
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     const approved = value(await admin['admin:whatsapp-templates']({ offset: 0, limit: 50, agentId: agent.id, status: 'APPROVED' }));
     expect(approved.items.length).toBeGreaterThan(0);
     expect(approved.items.every((template) => template.status === 'APPROVED')).toBe(true);
@@ -65,7 +65,7 @@ describe('WhatsApp templates', () => {
 
 describe('keyword events', () => {
   it('creates, lists, changes and deletes a Join event with the reference requests', async () => {
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     const created = value(await admin['admin:create-keyword-event']({ event: 'Join', keywords: ['welcomeback', 'hello'], message: 'Welcome back!' }));
     expect(created).toMatchObject({ type: 'JOIN', keywords: ['welcomeback', 'hello'], message: 'Welcome back!' });
 
@@ -117,7 +117,7 @@ describe('templates', () => {
     const created = value(await admin['admin:create-template']({ type: 'CARD_TEMPLATE', title: 'Opening hours', text: 'We open at 9.' }));
     expect(created).toMatchObject({ type: 'CARD_TEMPLATE', title: 'Opening hours', text: 'We open at 9.' });
 
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     const cards = value(await admin['admin:templates']({ offset: 0, limit: 50, type: 'CARD_TEMPLATE' }));
     expect(cards.items.map((template) => template.id)).toContain(created.id);
     expect(cards.items.every((template) => template.type === 'CARD_TEMPLATE')).toBe(true);
@@ -133,7 +133,7 @@ describe('settings', () => {
   const token = 'cbc-secret-token-1234567890';
 
   it('never answers a provider secret, and sends only what changed', async () => {
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     const enabled = value(await admin['admin:update-settings']({ chatbotCom: { enabled: true, accessToken: token } }));
     expect(enabled.chatbotCom).toEqual({ enabled: true, hasToken: true });
     expect(JSON.stringify(enabled)).not.toContain(token);

@@ -60,7 +60,7 @@ const marketing = {
 
 describe('WhatsApp template authoring', () => {
   it('creates, opens, edits once, refuses a second edit the same day without a request, and deletes by name', async () => {
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     const created = value(await admin['admin:create-whatsapp-template']({ agentId, ...marketing, bodyExamples: [...marketing.bodyExamples], quickReplies: [] }));
     expect(created).toMatchObject({ name: 'test_spring_offer', status: 'PENDING' });
     const [create] = requestsSince(start);
@@ -85,7 +85,7 @@ describe('WhatsApp template authoring', () => {
     const opened = value(await admin['admin:whatsapp-template']({ agentId, id: created.id }));
     expect(opened.fields).toMatchObject({ category: 'MARKETING', headerType: 'TEXT', headerText: 'Hello {{1}}', buttonsType: 'CTA', phoneNumber: '+14155550123' });
 
-    const editStart = Date.now();
+    const editStart = sandbox.requestLog().length;
     const change = { agentId, id: created.id, ...opened.fields, body: 'Your code {{1}} saves more today.', bodyExamples: ['SPRING'], headerExample: 'Ann' };
     value(await admin['admin:update-whatsapp-template'](change));
     const [edit] = requestsSince(editStart);
@@ -93,13 +93,13 @@ describe('WhatsApp template authoring', () => {
     expect(edit?.body).toMatchObject({ body: 'Your code {{1}} saves more today.', body_examples: ['SPRING'], header: { type: 'TEXT', value: 'Hello {{1}}' } });
 
     clock += 60 * 60 * 1000;
-    const againStart = Date.now();
+    const againStart = sandbox.requestLog().length;
     const again = await admin['admin:update-whatsapp-template'](change);
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.message).toMatch(/once in 24 hours/);
     expect(requestsSince(againStart)).toEqual([]);
 
-    const deleteStart = Date.now();
+    const deleteStart = sandbox.requestLog().length;
     expect(value(await admin['admin:whatsapp-template-broadcast']({ agentId, name: 'test_spring_offer' }))).toEqual({ isActive: false });
     value(await admin['admin:delete-whatsapp-template']({ agentId, name: 'test_spring_offer' }));
     expect(requestsSince(deleteStart).map((entry) => `${entry.method} ${entry.url}`)).toEqual([
@@ -109,7 +109,7 @@ describe('WhatsApp template authoring', () => {
   });
 
   it('creates an authentication template with the OTP button and its options only', async () => {
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     value(
       await admin['admin:create-whatsapp-template']({
         agentId,

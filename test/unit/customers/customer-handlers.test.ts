@@ -50,10 +50,11 @@ beforeEach(async () => {
   handlers = customerHandlers({ api: session, cache, events, online: () => online });
 });
 
-function writesSince(at: number) {
+function writesSince(logLength: number) {
   return sandbox
     .requestLog()
-    .filter((entry) => entry.at >= at && entry.method !== 'GET')
+    .slice(logLength)
+    .filter((entry) => entry.method !== 'GET')
     .map(({ method, path, status, body }) => ({ method, path, status, body }));
 }
 
@@ -70,7 +71,7 @@ function firstCustomer() {
 describe('customers:update', () => {
   it('renames with one PATCH carrying only the name, and the cache and its search follow at once', async () => {
     const customer = firstCustomer();
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     const renamed = unwrap(await handlers['customers:update']({ id: customer.id, name: 'Zelda Quartermain' }));
     expect(renamed.name).toBe('Zelda Quartermain');
     expect(writesSince(start)).toEqual([{ method: 'PATCH', path: `/api/customers/${customer.id}`, status: 204, body: { name: 'Zelda Quartermain' } }]);
@@ -80,7 +81,7 @@ describe('customers:update', () => {
 
   it('switches one channel\'s chatbot with a MANUALLY mode', async () => {
     const customer = firstCustomer();
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     const changed = unwrap(await handlers['customers:update']({ id: customer.id, chatbot: { channelId: 'channel-x', enabled: false } }));
     expect(changed.chatbotEnabled['channel-x']).toBe('DISABLED_MANUALLY');
     expect(writesSince(start).map((write) => write.body)).toEqual([{ chatbot_enabled: { 'channel-x': 'DISABLED_MANUALLY' } }]);
@@ -89,7 +90,7 @@ describe('customers:update', () => {
   it('offline: refused before any request, the cache unchanged', async () => {
     const customer = firstCustomer();
     online = false;
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     const refused = await handlers['customers:update']({ id: customer.id, name: 'Nobody Knows' });
     expect(refused.ok ? undefined : refused.error).toMatchObject({ code: 'NETWORK', message: expect.stringContaining('offline') });
     expect(writesSince(start)).toEqual([]);
@@ -104,7 +105,7 @@ describe('customers:update', () => {
 
 describe('customers:create', () => {
   it('normalises a national number in the chosen region and creates with one POST, then caches the customer', async () => {
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     const created = unwrap(await handlers['customers:create']({ phone: '020 7946 0958', name: 'Ada Byron', region: 'GB' }));
     expect(created).toMatchObject({ existing: false, customer: { phone: '442079460958', name: 'Ada Byron' } });
     expect(writesSince(start)).toEqual([{ method: 'POST', path: '/api/customers', status: 201, body: { phone: '442079460958', name: 'Ada Byron' } }]);
@@ -113,10 +114,10 @@ describe('customers:create', () => {
 
   it('finds a number the cache knows without asking the service', async () => {
     const customer = firstCustomer();
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     const found = unwrap(await handlers['customers:create']({ phone: `+${customer.phone}` }));
     expect(found).toMatchObject({ existing: true, customer: { id: customer.id } });
-    expect(sandbox.requestLog().filter((entry) => entry.at >= start)).toEqual([]);
+    expect(sandbox.requestLog().slice(start)).toEqual([]);
   });
 
   it('a number the service knows but the cache does not: 409, then the service\'s customer is cached and opened', async () => {
@@ -128,7 +129,7 @@ describe('customers:create', () => {
   });
 
   it('refuses an invalid number before any request, saying why', async () => {
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     const refused = await handlers['customers:create']({ phone: '12', region: 'GB' });
     expect(refused.ok ? undefined : refused.error).toMatchObject({ code: 'BAD_INPUT', field: 'phone', message: 'This is not a valid phone number in United Kingdom' });
     expect(writesSince(start)).toEqual([]);
@@ -144,7 +145,7 @@ describe('customers:create', () => {
 describe('customers:delete', () => {
   it('deletes with one DELETE and the cache forgets them; a second delete (410) counts as already gone', async () => {
     const customer = firstCustomer();
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     expect(unwrap(await handlers['customers:delete']({ id: customer.id }))).toEqual({ alreadyGone: false });
     expect(writesSince(start)).toEqual([{ method: 'DELETE', path: `/api/customers/${customer.id}`, status: 200, body: undefined }]);
     expect(unwrap(cache.getCustomer(customer.id))).toBeNull();
@@ -154,14 +155,14 @@ describe('customers:delete', () => {
     unwrap(cache.upsertCustomers([{ ...customer }]));
     const again = unwrap(await handlers['customers:delete']({ id: customer.id }));
     expect(again).toEqual({ alreadyGone: true });
-    expect(sandbox.requestLog().filter((entry) => entry.at >= start).at(-1)?.status).toBe(410);
+    expect(sandbox.requestLog().slice(start).at(-1)?.status).toBe(410);
     expect(unwrap(cache.getCustomer(customer.id))).toBeNull();
   });
 
   it('offline: refused before any request, the customer still cached', async () => {
     const customer = firstCustomer();
     online = false;
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     expect(codeOf(await handlers['customers:delete']({ id: customer.id }))).toBe('NETWORK');
     expect(writesSince(start)).toEqual([]);
     expect(unwrap(cache.getCustomer(customer.id))?.id).toBe(customer.id);
@@ -174,7 +175,7 @@ describe('messages:delete', () => {
     const thread = unwrap(cache.messageWindow({ customerId: customer.id, limit: 10 })).items;
     const doomed = thread.at(-1);
     if (doomed?.messageId == null) throw new Error('The customer has no message from the service');
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     expect(unwrap(await handlers['messages:delete']({ customerId: customer.id, messageId: doomed.messageId }))).toEqual({ alreadyGone: false });
     expect(writesSince(start)).toEqual([{ method: 'DELETE', path: `/api/messages/${doomed.messageId}`, status: 204, body: undefined }]);
     const after = unwrap(cache.messageWindow({ customerId: customer.id, limit: 10 })).items;
@@ -190,7 +191,7 @@ describe('messages:delete', () => {
     const before = unwrap(cache.messageWindow({ customerId: customer.id, limit: 10 })).items;
     const messageId = before[0]?.messageId ?? 'none';
     online = false;
-    const start = Date.now();
+    const start = sandbox.requestLog().length;
     expect(codeOf(await handlers['messages:delete']({ customerId: customer.id, messageId }))).toBe('NETWORK');
     expect(writesSince(start)).toEqual([]);
     expect(unwrap(cache.messageWindow({ customerId: customer.id, limit: 10 })).items).toHaveLength(before.length);
