@@ -36,6 +36,32 @@ export function whenOnline<T>(write: () => Promise<Result<T>>): Promise<Result<T
   return write();
 }
 
+/** What a section's state holds of a form being saved: read and written by `saveFormAndReload`. */
+export interface SavingForm {
+  form: unknown;
+  saving: boolean;
+  saveError: InboxError | undefined;
+  readonly list: { reload(): Promise<unknown> };
+}
+
+/**
+ * Sends a checked form's request (refused offline), and on success closes the form and reloads the list; a refusal
+ * stays on the form as `saveError`, and one saying the item is gone reloads the list too. Answers whether it saved.
+ */
+export async function saveFormAndReload(state: SavingForm, send: () => Promise<Result<unknown>>): Promise<boolean> {
+  state.saving = true;
+  const answer = await whenOnline(send);
+  state.saving = false;
+  if (!answer.ok) {
+    state.saveError = answer.error;
+    if (isGone(answer.error)) void state.list.reload();
+    return false;
+  }
+  state.form = undefined;
+  await state.list.reload();
+  return true;
+}
+
 /** The first message per field of a schema's issues: what the form shows next to each field. */
 export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
   const errors: Record<string, string> = {};

@@ -9,7 +9,7 @@ import { KeywordEventChange, KeywordEventDraft, ONLY_JOIN_HAS_A_MESSAGE, splitKe
 import type { InboxError, Result } from '../../../common/result';
 import { AdminDeletion } from './admin-deletion.svelte';
 import { AdminList } from './admin-list.svelte';
-import { fieldErrors, isGone, whenOnline } from './admin-words';
+import { fieldErrors, saveFormAndReload } from './admin-words';
 
 export type KeywordEventChoice = KeywordEventDraft['event'];
 
@@ -55,17 +55,7 @@ export class KeywordEventsState {
     this.saveError = undefined;
     const send = this.#checked(form);
     if (send === undefined) return false;
-    this.saving = true;
-    const answer = await whenOnline(send);
-    this.saving = false;
-    if (!answer.ok) {
-      this.saveError = answer.error;
-      if (isGone(answer.error)) void this.list.reload();
-      return false;
-    }
-    this.form = undefined;
-    await this.list.reload();
-    return true;
+    return saveFormAndReload(this, send);
   }
 
   /** The request the form asks for, or undefined with each refused field's reason in `formErrors`. */

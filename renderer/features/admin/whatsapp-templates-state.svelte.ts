@@ -11,7 +11,7 @@ import type { InboxError, Result } from '../../../common/result';
 import { fail, ok } from '../../../common/result';
 import { AdminDeletion } from './admin-deletion.svelte';
 import { AdminList } from './admin-list.svelte';
-import { fieldErrors, isGone, whenOnline } from './admin-words';
+import { fieldErrors, isGone, saveFormAndReload } from './admin-words';
 import { editTemplateForm, newTemplateForm, templateContent, type WhatsAppTemplateForm } from './whatsapp-template-form';
 
 export interface WhatsAppAgentChoice {
@@ -115,17 +115,7 @@ export class WhatsAppTemplatesState {
     this.saveError = undefined;
     const send = this.#checked(agentId, form);
     if (send === undefined) return false;
-    this.saving = true;
-    const answer = await whenOnline(send);
-    this.saving = false;
-    if (!answer.ok) {
-      this.saveError = answer.error;
-      if (isGone(answer.error)) void this.list.reload();
-      return false;
-    }
-    this.form = undefined;
-    await this.list.reload();
-    return true;
+    return saveFormAndReload(this, send);
   }
 
   /** The media library's files of one kind, for a template's media header (none when it cannot be read). */
