@@ -11,6 +11,7 @@ import type { MessageWindowQuery } from '../../../common/contract/cache';
 import type { ChannelType, Customer, Freshness, Message, MessageCursor, MessagePayload } from '../../../common/domain';
 import { buildText } from '../../../common/payloads';
 import { fail, type InboxError, type Result } from '../../../common/result';
+import { afterPaint } from '../../lib/after-paint';
 import { cardPictureSource, type CardPictures } from '../compose/card-picture';
 import { ComposeLookups } from '../compose/compose-lookups.svelte';
 import { SendViaState } from '../compose/send-via-state.svelte';
@@ -36,6 +37,8 @@ function cursorOf(message: Message): MessageCursor {
 export class ConversationState {
   customer = $state.raw<Customer | undefined>(undefined);
   items = $state.raw<Message[]>([]);
+  /** The window read when the conversation opened, while `items` is still that very array (nothing changed it). */
+  openedItems = $state.raw<Message[] | undefined>(undefined);
   /** The cache holds messages older than those shown. */
   hasOlder = $state(false);
   /** The cache holds messages newer than those shown: a window around a found message, not the newest. */
@@ -214,11 +217,11 @@ export class ConversationState {
     this.attachments.clear();
     const generation = ++this.#generation;
     this.customer = customer;
-    void this.sendVia.load(customer.id);
+    this.sendVia.clear();
     this.draft = this.#drafts[customer.id] ?? '';
     this.replyError = this.#replyErrors[customer.id];
-    void this.#restoreDraft(customer.id);
     this.items = [];
+    this.openedItems = undefined;
     this.hasOlder = false;
     this.hasNewer = false;
     this.startReached = true;
@@ -230,10 +233,18 @@ export class ConversationState {
     this.#refreshing = false;
     this.#refreshWanted = false;
     this.status = 'loading';
+    // The thread is what the agent waits for: its read goes to main alone, and the composer's reads (Send via, the
+    // kept draft) wait until it is painted, so they neither queue ahead of it in main nor lengthen the task showing it.
     const result = await this.bridge.invoke('messages:window', { customerId: customer.id, limit: messageWindowSize });
     if (generation !== this.#generation) return;
+    void afterPaint().then(() => {
+      if (generation !== this.#generation) return;
+      void this.sendVia.load(customer.id);
+      void this.#restoreDraft(customer.id);
+    });
     if (result.ok) {
       this.items = result.value.items;
+      this.openedItems = result.value.items;
       this.hasOlder = result.value.hasOlder;
       this.startReached = result.value.startReached !== false;
       this.freshness = result.value.freshness;

@@ -45,16 +45,21 @@ export class CustomerDetailsState {
   /** Reads the shown customer again when main says they changed; returns the function that stops listening. */
   listen(): () => void {
     return this.bridge.on('customers:changed', ({ ids }) => {
-      if (this.#customerId !== undefined && ids.includes(this.#customerId)) void this.#read(this.#customerId, false);
+      if (this.open && this.#customerId !== undefined && ids.includes(this.#customerId)) void this.#read(this.#customerId, false);
     });
   }
 
   toggle(): void {
     this.open = !this.open;
     this.#storage?.setItem(detailsOpenKey, String(this.open));
+    // Changes that came while it was closed were not read: opening reads again, keeping a name being typed.
+    if (this.open && this.#customerId !== undefined) void this.#read(this.#customerId, this.details === undefined);
   }
 
-  /** Shows this customer's details (none: nothing open); the Name field starts from their name. */
+  /**
+   * Shows this customer's details (none: nothing open); the Name field starts from their name. A closed panel reads
+   * them when it opens, not with every conversation the agent goes through.
+   */
   async show(customerId: string | undefined): Promise<void> {
     if (customerId === this.#customerId) return;
     this.#customerId = customerId;
@@ -67,7 +72,7 @@ export class CustomerDetailsState {
     this.confirmingDelete = false;
     this.deleteError = undefined;
     this.name = '';
-    if (customerId !== undefined) await this.#read(customerId, true);
+    if (customerId !== undefined && this.open) await this.#read(customerId, true);
   }
 
   setName(name: string): void {

@@ -106,8 +106,42 @@ async function openConversation(handlers: FakeHandlers) {
   const stop = conversation.listen();
   await conversation.open(maria);
   render(ConversationPane, { conversation, now: fixedNow, mediaMode: 'browser', sendText: () => Promise.resolve(ok({})) });
+  // The newest messages are built first and the rest of the window right after the first paint.
+  await waitFor(() => expect(document.querySelectorAll('article')).toHaveLength(conversation.items.length));
   return { bridge, conversation, stop };
 }
+
+describe('opening a conversation', () => {
+  async function openUnsettled() {
+    const bridge = new FakeBridge({ 'messages:window': () => windowOf(messages(51, 100), { hasOlder: true, startReached: false }) });
+    const conversation = new ConversationState(bridge);
+    await conversation.open(maria);
+    render(ConversationPane, { conversation, now: fixedNow, mediaMode: 'browser', sendText: () => Promise.resolve(ok({})) });
+    return bridge;
+  }
+
+  it('builds the newest messages first and the rest of the window above them after the first paint, at the newest message throughout', async () => {
+    await openUnsettled();
+    // About a screen of the newest, at the bottom.
+    expect(shownTexts()).toHaveLength(20);
+    expect(shownTexts().at(-1)).toBe('message 100');
+    expect(thread().scrollTop).toBe(20 * messageHeight - paneHeight);
+
+    await waitFor(() => expect(shownTexts()).toHaveLength(50));
+    expect(shownTexts()[0]).toBe('message 51');
+    expect(thread().scrollTop).toBe(50 * messageHeight - paneHeight);
+  });
+
+  it('asks for nothing older when the agent reaches the top of the first part, and keeps their message in place', async () => {
+    const bridge = await openUnsettled();
+    await scrollTo(0);
+    await waitFor(() => expect(shownTexts()).toHaveLength(50));
+    // Message 81, at the top before, is still at the top: 30 messages went in above it.
+    expect(thread().scrollTop).toBe(30 * messageHeight);
+    expect(bridge.inputsOf('messages:window')).toEqual([{ customerId: maria.id, limit: 50 }]);
+    expect(bridge.inputsOf('conversation:load-older')).toEqual([]);
+  });
+});
 
 describe('scrolling back through a conversation', () => {
   it('reads older messages from the cache first, and keeps the message the agent was reading in place', async () => {

@@ -134,7 +134,9 @@ const details: Details = {
   chatbots: [{ channelId: 'channel-wa', channelName: 'WhatsApp', channelType: 'WA', mode: 'DISABLED_AUTO' }],
 };
 
+/** The panel, open (as the agent left it), showing Maria. */
 async function showPanel(bridge: FakeBridge, storage = memoryStorage()) {
+  storage.setItem(detailsOpenKey, 'true');
   const panel = new CustomerDetailsState(bridge, { storage });
   let deleted = 0;
   render(CustomerDetails, { panel, onDeleted: () => deleted++ });
@@ -208,5 +210,22 @@ describe('the customer details panel', () => {
     first.toggle();
     expect(storage.getItem(detailsOpenKey)).toBe('true');
     expect(new CustomerDetailsState(new FakeBridge(), { storage }).open).toBe(true);
+  });
+
+  it('reads nothing while closed, as the agent goes through conversations, and reads the open one when it opens', async () => {
+    let name = 'Maria Lopez';
+    const bridge = new FakeBridge({ 'customers:details': () => ok({ ...details, customer: { ...maria, name } }) });
+    const panel = new CustomerDetailsState(bridge, { storage: memoryStorage() });
+    const stop = panel.listen();
+    await panel.show(makeCustomer(2).id);
+    await panel.show(maria.id);
+    name = 'Maria Garcia';
+    bridge.emit('customers:changed', { ids: [maria.id] });
+    expect(bridge.inputsOf('customers:details')).toEqual([]);
+
+    panel.toggle();
+    await waitFor(() => expect(panel.name).toBe('Maria Garcia'));
+    expect(bridge.inputsOf('customers:details')).toEqual([{ id: maria.id }]);
+    stop();
   });
 });
