@@ -307,6 +307,24 @@ describe('resizable panes', () => {
     expect(screen.getByRole('separator', { name: 'Resize the conversation list' })).toHaveAttribute('aria-valuenow', width);
   });
 
+  it('resizes the customer details from their own separator, which widens them leftwards, and remembers the width', async () => {
+    const first = render(InboxView, { bridge: inboxBridge(), now: fixedNow });
+    await fireEvent.click(await screen.findByRole('option', { name: /Customer 1\b/ }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Customer details' }));
+    const separator = screen.getByRole('separator', { name: 'Resize the customer details' });
+    expect(separator).toHaveAttribute('aria-controls', 'customer-details');
+    expect(separator).toHaveAttribute('aria-valuenow', '320');
+    await fireEvent.keyDown(separator, { key: 'ArrowLeft' });
+    expect(separator).toHaveAttribute('aria-valuenow', '336');
+    expect(screen.getByRole('region', { name: 'Conversations' }).parentElement).toHaveStyle({ gridTemplateColumns: '336px auto minmax(0, 1fr) auto 336px' });
+    expectAccessible();
+
+    first.unmount();
+    render(InboxView, { bridge: inboxBridge(), now: fixedNow });
+    await fireEvent.click(await screen.findByRole('option', { name: /Customer 1\b/ }));
+    expect(await screen.findByRole('separator', { name: 'Resize the customer details' })).toHaveAttribute('aria-valuenow', '336');
+  });
+
   it('starts from the default width when what was stored is not a width', async () => {
     localStorage.setItem('inbox.pane-width.customer-list', 'wide please');
     render(InboxView, { bridge: inboxBridge(), now: fixedNow });
