@@ -118,7 +118,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     'session:try-sandbox': () => sandboxTrial.start(),
     ...accounts.handlers(),
     ...accounts.scoped(['conversation:mark-read', 'conversation:load-older'], (scope) =>
-      conversationHandlers(scope.cache, events, scope.sync.remote),
+      conversationHandlers(scope.cache, events, scope.sync.remote, scope.deletions),
     ),
     ...accounts.scoped(adminChannelNames, (scope) => adminHandlers(new AccountSession(session, scope.account), { store: scope.cache, mode: options.mode })),
     ...accounts.scoped(customersChannelNames, (scope) =>
@@ -127,6 +127,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         cache: scope.cache,
         events,
         online: () => scope.sync.sync.status().state !== 'offline',
+        deletions: scope.deletions,
       }),
     ),
     ...accounts.scoped(sendViaChannelNames, (scope) => sendViaHandlers(scope.cache)),

@@ -22,6 +22,7 @@ import type { SyncPolicy } from '../sync/schedule';
 import type { SyncFocus } from '../../common/contract/sync';
 import type { InboundNews } from '../sync/sync-engine';
 import { createSyncServices, type SyncServices } from '../sync/sync-services';
+import { DeletedCustomers } from '../customers/deleted-customers';
 import { accountFolder, CACHE_FILE, OUTBOX_FILE, prepareAccountFolder, type AccountId } from './account-folder';
 import { AccountSession } from './account-session';
 
@@ -75,6 +76,8 @@ export class AccountScope {
   readonly folder: string | undefined;
   readonly sandboxTrial: boolean;
   readonly cache: Cache;
+  /** Customers the agent deleted, so reads begun before a delete do not store them again. */
+  readonly deletions = new DeletedCustomers();
   readonly sync: SyncServices;
   readonly media: MediaService;
   readonly handlers: AccountHandlers;
@@ -94,6 +97,7 @@ export class AccountScope {
     this.#notifier = notifier;
     this.sync = createSyncServices({
       cache: this.cache,
+      deletions: this.deletions,
       session,
       events,
       ...(notifier

@@ -6,6 +6,7 @@
 import type { MarkReadRequest } from '../../common/contract/conversation';
 import { fail, ok, type Result } from '../../common/result';
 import type { Cache } from '../cache/cache';
+import type { DeletedCustomers } from '../customers/deleted-customers';
 import type { EventBus } from '../ipc/event-bus';
 import type { HandlerTable } from '../ipc/handler-table';
 import type { Remote } from '../remote/remote';
@@ -23,13 +24,14 @@ function readThrough(cache: Cache, request: MarkReadRequest): Result<number | un
   return message ? ok(message.sent) : fail('NOT_FOUND', `No message ${through} in this conversation`);
 }
 
-export function conversationHandlers(cache: Cache, events: EventBus, remote: Remote): ConversationHandlers {
+export function conversationHandlers(cache: Cache, events: EventBus, remote: Remote, deletions?: DeletedCustomers): ConversationHandlers {
   return {
     'conversation:load-older': ({ customerId }) =>
       loadOlderHistory(
         {
           remote,
           cache,
+          ...(deletions ? { deletions } : {}),
           onMessagesChanged: (id, ids) => events.emit('messages:changed', { customerId: id, ids }),
           onCustomersChanged: (ids) => events.emit('customers:changed', { ids }),
         },

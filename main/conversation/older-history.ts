@@ -6,8 +6,9 @@
  */
 import type { LoadOlderResult } from '../../common/contract/conversation';
 import type { MessageCursor, MessageRecord } from '../../common/domain';
-import { ok, type Result } from '../../common/result';
+import { fail, ok, type Result } from '../../common/result';
 import type { Cache } from '../cache/cache';
+import type { DeletedCustomers } from '../customers/deleted-customers';
 import type { Remote } from '../remote/remote';
 
 export interface OlderHistoryOptions {
@@ -23,6 +24,8 @@ export interface OlderHistoryOptions {
   overlap?: number;
   /** Pages one call may read while they bring nothing older (all overlap): then it answers, and may be asked again. */
   maxPages?: number;
+  /** Customers deleted while a page was on its way: their pages are not stored. */
+  deletions?: DeletedCustomers;
   onMessagesChanged?: (customerId: string, keys: string[]) => void;
   onCustomersChanged?: (ids: string[]) => void;
   signal?: AbortSignal;
@@ -44,6 +47,7 @@ export async function loadOlderHistory(options: OlderHistoryOptions, customerId:
   const pageSize = options.pageSize ?? olderPageDefaults.pageSize;
   const overlap = options.overlap ?? olderPageDefaults.overlap;
   const maxPages = options.maxPages ?? olderPageDefaults.maxPages;
+  const ticket = options.deletions?.beginRead();
   const extent = cache.historyExtent(customerId);
   if (!extent.ok) return extent;
   if (extent.value.startReached) return ok({ added: 0, reachedStart: true });
@@ -56,6 +60,9 @@ export async function loadOlderHistory(options: OlderHistoryOptions, customerId:
   for (let pages = 0; pages < maxPages; pages++) {
     const page = await remote.history(customerId, { offset, limit, ...(options.signal ? { signal: options.signal } : {}) });
     if (!page.ok) return page;
+    if (ticket !== undefined && options.deletions?.deletedSince(ticket, customerId) === true) {
+      return fail('NOT_FOUND', 'This customer was deleted, so their older messages were not kept');
+    }
     const stored = cache.upsertMessages(page.value.items);
     if (!stored.ok) return stored;
     changedKeys.push(...(stored.value.byCustomer[customerId] ?? []));

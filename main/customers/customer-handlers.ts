@@ -12,6 +12,7 @@ import { normalisePhone } from '../../common/phone-number';
 import { fail, ok, type InboxError, type Result } from '../../common/result';
 import type { Api } from '../api/client';
 import type { Cache } from '../cache/cache';
+import type { DeletedCustomers } from './deleted-customers';
 import type { EventBus } from '../ipc/event-bus';
 import type { HandlerTable } from '../ipc/handler-table';
 import { customerRecord } from '../remote/map-api';
@@ -24,6 +25,8 @@ export interface CustomerHandlerOptions {
   events: EventBus;
   /** The system's word on the network (`sync:network`): false refuses writes before any request. */
   online: () => boolean;
+  /** Told of every customer deleted, so a sync read begun before cannot store them again. */
+  deletions?: DeletedCustomers;
 }
 
 /** Why a write was refused without trying: said the same way for every write. */
@@ -68,7 +71,7 @@ function detailsOf(cache: Cache, customer: Customer): Result<CustomerDetails> {
   return ok({ customer, subscriptions, chatbots });
 }
 
-export function customerHandlers({ api, cache, events, online }: CustomerHandlerOptions): CustomerHandlers {
+export function customerHandlers({ api, cache, events, online, deletions }: CustomerHandlerOptions): CustomerHandlers {
   const customersChanged = (id: string) => events.emit('customers:changed', { ids: [id] });
 
   return {
@@ -125,6 +128,7 @@ export function customerHandlers({ api, cache, events, online }: CustomerHandler
       if (!online()) return offlineRefusal('deleting a customer');
       const answer = await api.call('customers.delete', { path: { customer_id: id } });
       if (!answer.ok && !isGone(answer.error)) return answer;
+      deletions?.deleted(id);
       const removed = cache.deleteCustomer(id);
       if (!removed.ok) return removed;
       customersChanged(id);

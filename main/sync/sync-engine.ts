@@ -14,6 +14,7 @@ import type { CustomerRecord, MessageRecord } from '../../common/domain';
 import { ok, type InboxError, type Result } from '../../common/result';
 import { systemClock, type Clock } from '../api/retry';
 import { cursorKeys, type Cache } from '../cache/cache';
+import { DeletedCustomers, type ReadTicket } from '../customers/deleted-customers';
 import { backoffDelay, jittered } from '../scheduling/backoff';
 import type { Remote } from '../remote/remote';
 import { runLimited } from './run-limited';
@@ -32,6 +33,8 @@ export interface SyncEngineOptions {
   onReachable?: () => void;
   /** News for the agent: customers' messages new to a history fetched before (notifications follow these). */
   onInbound?: (news: InboundNews) => void;
+  /** Customers deleted while reads were on their way; what a read begun before a delete took of them is not stored. */
+  deletions?: DeletedCustomers;
 }
 
 /** Messages a customer wrote since the last fetch of their history, oldest first. */
@@ -57,6 +60,7 @@ const finalStatuses: ReadonlySet<string> = new Set(['READ', 'ERROR', 'UNDELIVERA
 
 export class SyncEngine {
   readonly #options: SyncEngineOptions;
+  readonly #deletions: DeletedCustomers;
   readonly #clock: Clock;
   readonly #policy: SyncPolicy;
   #run: Run | undefined;
@@ -84,6 +88,7 @@ export class SyncEngine {
 
   constructor(options: SyncEngineOptions) {
     this.#options = options;
+    this.#deletions = options.deletions ?? new DeletedCustomers();
     this.#clock = options.clock ?? systemClock;
     this.#policy = { ...defaultSyncPolicy, ...options.policy };
   }
@@ -220,7 +225,7 @@ export class SyncEngine {
         continue;
       }
       this.#openFetchPending = false;
-      const result = await this.#refreshHistory(run, customerId, this.#policy.recentPageSize);
+      const result = await this.#refreshHistory(run, this.#deletions.beginRead(), customerId, this.#policy.recentPageSize);
       if (!run.active) return;
       const now = this.#clock.now();
       if (!result.ok) {
@@ -300,11 +305,12 @@ export class SyncEngine {
   /** Channels (now and then), changed customers and their histories, then statuses. Answers whether anything changed. */
   async #look(run: Run): Promise<Result<boolean>> {
     if (this.#status.state === 'online') this.#setStatus({ ...this.#status, state: 'syncing' });
+    const ticket = this.#deletions.beginRead();
     const channels = await this.#refreshChannels(run);
     if (!channels.ok) return channels;
-    const customers = await this.#refreshCustomers(run);
+    const customers = await this.#refreshCustomers(run, ticket);
     if (!customers.ok) return customers;
-    const statuses = await this.#refreshStatuses(run, customers.value.refreshed);
+    const statuses = await this.#refreshStatuses(run, ticket, customers.value.refreshed);
     if (!statuses.ok) return statuses;
     return ok(customers.value.changed || statuses.value);
   }
@@ -325,7 +331,7 @@ export class SyncEngine {
    * customer already known at the time the server reports. A changed customer's new time is stored only after its
    * history arrived, so a history that failed is asked for again by the next look.
    */
-  async #refreshCustomers(run: Run): Promise<Result<{ changed: boolean; refreshed: Set<string> }>> {
+  async #refreshCustomers(run: Run, ticket: ReadTicket): Promise<Result<{ changed: boolean; refreshed: Set<string> }>> {
     const { cache, remote } = this.#options;
     const cursor = cache.getCursor(cursorKeys.customerList);
     if (!cursor.ok) return cursor;
@@ -346,7 +352,7 @@ export class SyncEngine {
       const withoutHistory = changed.slice(withHistory.length);
       historiesLeft -= withHistory.length;
       const placeholders = withHistory.filter((customer) => !isKnown(customer)).map((customer) => ({ ...customer, lastMessageTime: null }));
-      const stored = this.#storeCustomers([...placeholders, ...withoutHistory]);
+      const stored = this.#storeCustomers(ticket, [...placeholders, ...withoutHistory]);
       if (!stored.ok) return stored;
       const done: CustomerRecord[] = [];
       const histories = await runLimited(
@@ -354,13 +360,13 @@ export class SyncEngine {
           // After the first fill, what a customer wrote since the time the list last showed is news, even when
           // their history was never fetched (a new customer, or one beyond the histories the first fill read).
           const newsAfter = firstFill ? undefined : (known.value[customer.id] ?? Number.NEGATIVE_INFINITY);
-          const history = await this.#refreshHistory(run, customer.id, this.#policy.historyPageSize, newsAfter);
+          const history = await this.#refreshHistory(run, ticket, customer.id, this.#policy.historyPageSize, newsAfter);
           if (history.ok) done.push(customer);
           return history;
         }),
         this.#policy.concurrency,
       );
-      const completed = this.#storeCustomers(done);
+      const completed = this.#storeCustomers(ticket, done);
       for (const customer of done) refreshed.add(customer.id);
       if (!histories.ok) return histories;
       if (!completed.ok) return completed;
@@ -374,7 +380,8 @@ export class SyncEngine {
     return marked.ok ? ok({ changed: changedAny, refreshed }) : marked;
   }
 
-  #storeCustomers(customers: readonly CustomerRecord[]): Result<void> {
+  #storeCustomers(ticket: ReadTicket, read: readonly CustomerRecord[]): Result<void> {
+    const customers = this.#deletions.stillWanted(ticket, read, (customer) => customer.id);
     if (customers.length === 0) return ok(undefined);
     const stored = this.#options.cache.upsertCustomers(customers);
     if (!stored.ok) return stored;
@@ -393,7 +400,7 @@ export class SyncEngine {
    * message; in one never fetched, only those sent after `newsAfter` (the customer's last message time the list
    * showed before), so the first fetch of an old conversation reports nothing.
    */
-  async #refreshHistory(run: Run, customerId: string, pageSize: number, newsAfter?: number): Promise<Result<boolean>> {
+  async #refreshHistory(run: Run, ticket: ReadTicket, customerId: string, pageSize: number, newsAfter?: number): Promise<Result<boolean>> {
     const { cache, remote } = this.#options;
     const cursor = cache.getCursor(cursorKeys.history(customerId));
     if (!cursor.ok) return cursor;
@@ -407,6 +414,8 @@ export class SyncEngine {
     for (let offset = 0; ; ) {
       const page = await remote.history(customerId, { offset, limit: pageSize, signal: run.stop.signal });
       if (!page.ok) return page;
+      // Deleted while this page was on its way: storing it would bring the conversation back.
+      if (this.#deletions.deletedSince(ticket, customerId)) return ok(false);
       const stored = cache.upsertMessages(page.value.items);
       if (!stored.ok) return stored;
       changedKeys.push(...(stored.value.byCustomer[customerId] ?? []));
@@ -456,7 +465,7 @@ export class SyncEngine {
   }
 
   /** Refreshes the newest page of conversations with outgoing messages whose status may still move. */
-  async #refreshStatuses(run: Run, alreadyRefreshed: ReadonlySet<string>): Promise<Result<boolean>> {
+  async #refreshStatuses(run: Run, ticket: ReadTicket, alreadyRefreshed: ReadonlySet<string>): Promise<Result<boolean>> {
     const now = this.#clock.now();
     for (const [customerId, until] of this.#statusWatch) if (until <= now) this.#statusWatch.delete(customerId);
     const due = [...this.#statusWatch]
@@ -465,7 +474,7 @@ export class SyncEngine {
       .slice(0, this.#policy.maxStatusRefreshes)
       .map(([customerId]) => customerId);
     const refreshed = await runLimited(
-      due.map((customerId) => () => this.#refreshHistory(run, customerId, this.#policy.recentPageSize)),
+      due.map((customerId) => () => this.#refreshHistory(run, ticket, customerId, this.#policy.recentPageSize)),
       this.#policy.concurrency,
     );
     return refreshed.ok ? ok(refreshed.value.some(Boolean)) : refreshed;

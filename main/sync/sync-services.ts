@@ -7,6 +7,7 @@ import type { SyncFocus, syncChannels } from '../../common/contract/sync';
 import { fail, ok } from '../../common/result';
 import type { SessionStatus } from '../../common/contract/session';
 import { inMemory, type Cache } from '../cache/cache';
+import type { DeletedCustomers } from '../customers/deleted-customers';
 import type { EventBus } from '../ipc/event-bus';
 import type { Handler } from '../ipc/handler-table';
 import { Outbox, type OutboxPolicy } from '../outbox/outbox';
@@ -31,6 +32,8 @@ export interface SyncServicesOptions {
   onInbound?: (news: InboundNews) => void;
   /** What the agent is looking at (`sync:focus`), for notifications too. */
   onFocus?: (focus: SyncFocus) => void;
+  /** The account's customers deleted while reads were on their way (customer-handlers records them). */
+  deletions?: DeletedCustomers;
 }
 
 export interface SyncServices {
@@ -67,6 +70,7 @@ export function createSyncServices(options: SyncServicesOptions): SyncServices {
     onStatus: (status) => events.emit('sync:status', status),
     onReachable: () => box.networkReturned(),
     ...(options.onInbound ? { onInbound: options.onInbound } : {}),
+    ...(options.deletions ? { deletions: options.deletions } : {}),
   });
   const lockFile = outboxLockFile(cache);
   const box = new Outbox({

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { MessageRecord } from '../../../common/domain';
 import { inMemory, openCache, type Cache } from '../../../main/cache/cache';
 import { conversationHandlers } from '../../../main/conversation/conversation-handlers';
+import { DeletedCustomers } from '../../../main/customers/deleted-customers';
 import { loadOlderHistory } from '../../../main/conversation/older-history';
 import { EventBus } from '../../../main/ipc/event-bus';
 import type { Remote } from '../../../main/remote/remote';
@@ -46,6 +47,24 @@ function serviceIds(remote: FakeRemote): string[] {
 }
 
 describe('older history from the service', () => {
+  it('keeps nothing of a page that was on its way when the agent deleted the customer', async () => {
+    const { remote, cache } = world(120, 50);
+    const deletions = new DeletedCustomers();
+    let release = (): void => undefined;
+    remote.gate = new Promise((resolve) => (release = resolve));
+    const loading = loadOlderHistory({ remote, cache, deletions }, maria);
+    await Promise.resolve();
+    // Deleted on the service and here while the page is on its way.
+    deletions.deleted(maria);
+    unwrap(cache.deleteCustomer(maria));
+    release();
+
+    const answer = await loading;
+    expect(answer.ok ? 'stored' : answer.error.code).toBe('NOT_FOUND');
+    expect(unwrap(cache.getCustomer(maria))).toBeNull();
+    expect(cachedIds(cache)).toEqual([]);
+  });
+
   it('pages back from the newest page to the start of a 120-message history, and then asks no more', async () => {
     const { remote, cache } = world(120, 50);
     expect(unwrap(cache.messageWindow({ customerId: maria, limit: 50 }))).toMatchObject({ hasOlder: false, startReached: false });

@@ -10,6 +10,7 @@ import type { EventName } from '../../../common/contract';
 import type { Result } from '../../../common/result';
 import type { Cache } from '../../../main/cache/cache';
 import { customerHandlers, type CustomerHandlers } from '../../../main/customers/customer-handlers';
+import { DeletedCustomers } from '../../../main/customers/deleted-customers';
 import { EventBus } from '../../../main/ipc/event-bus';
 import { apiRemote } from '../../../main/remote/remote';
 import { Session } from '../../../main/session/session';
@@ -21,6 +22,7 @@ let session: Session;
 let cache: Cache;
 let handlers: CustomerHandlers;
 let online = true;
+let deletions: DeletedCustomers;
 let heard: { event: EventName; payload: unknown }[] = [];
 
 beforeAll(async () => {
@@ -47,7 +49,8 @@ beforeEach(async () => {
     heard.push({ event, payload });
   });
   online = true;
-  handlers = customerHandlers({ api: session, cache, events, online: () => online });
+  deletions = new DeletedCustomers();
+  handlers = customerHandlers({ api: session, cache, events, online: () => online, deletions });
 });
 
 function writesSince(logLength: number) {
@@ -146,7 +149,11 @@ describe('customers:delete', () => {
   it('deletes with one DELETE and the cache forgets them; a second delete (410) counts as already gone', async () => {
     const customer = firstCustomer();
     const start = sandbox.requestLog().length;
+    const syncReadBefore = deletions.beginRead();
     expect(unwrap(await handlers['customers:delete']({ id: customer.id }))).toEqual({ alreadyGone: false });
+    // Sync's reads begun before the delete will not store them again; reads begun after may.
+    expect(deletions.deletedSince(syncReadBefore, customer.id)).toBe(true);
+    expect(deletions.deletedSince(deletions.beginRead(), customer.id)).toBe(false);
     expect(writesSince(start)).toEqual([{ method: 'DELETE', path: `/api/customers/${customer.id}`, status: 200, body: undefined }]);
     expect(unwrap(cache.getCustomer(customer.id))).toBeNull();
     expect(unwrap(cache.messageWindow({ customerId: customer.id, limit: 10 })).items).toEqual([]);
@@ -163,9 +170,11 @@ describe('customers:delete', () => {
     const customer = firstCustomer();
     online = false;
     const start = sandbox.requestLog().length;
+    const syncReadBefore = deletions.beginRead();
     expect(codeOf(await handlers['customers:delete']({ id: customer.id }))).toBe('NETWORK');
     expect(writesSince(start)).toEqual([]);
     expect(unwrap(cache.getCustomer(customer.id))?.id).toBe(customer.id);
+    expect(deletions.deletedSince(syncReadBefore, customer.id)).toBe(false);
   });
 });
 

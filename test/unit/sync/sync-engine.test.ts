@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncFocus, SyncStatus } from '../../../common/contract/sync';
 import type { InboxError } from '../../../common/result';
 import { inMemory, openCache, type Cache } from '../../../main/cache/cache';
+import { DeletedCustomers } from '../../../main/customers/deleted-customers';
 import { SyncEngine, type InboundNews } from '../../../main/sync/sync-engine';
 import { defaultSyncPolicy, type SyncPolicy } from '../../../main/sync/schedule';
 import { FakeRemote } from './fake-remote';
@@ -31,10 +32,13 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: InboxErr
   return result.value;
 }
 
+let deletions: DeletedCustomers;
+
 function newEngine(policy: Partial<SyncPolicy> = {}, focus: SyncFocus = { windowFocused: true, visible: true }): SyncEngine {
   engine = new SyncEngine({
     remote,
     cache,
+    deletions,
     clock,
     policy,
     onStatus: (status) => statuses.push(status),
@@ -96,6 +100,7 @@ beforeEach(() => {
   messageEvents = [];
   reachable = 0;
   inbound = [];
+  deletions = new DeletedCustomers();
 });
 
 afterEach(async () => {
@@ -221,6 +226,62 @@ describe('a look for changes', () => {
 
     await clock.advance(5 * SECOND);
     expect(unwrap(cache.messageWindow({ customerId: 'c002', limit: 50 })).items.at(-1)?.payload).toEqual({ type: 'TEXT', text: 'lost?' });
+  });
+
+  /** Starts the next look and lets it read the customer list; its first history request is then held. */
+  async function lookUntilHistoryAsked(): Promise<() => void> {
+    const releaseCustomerPage = hold();
+    await clock.advance(12 * SECOND);
+    const releaseHistory = hold();
+    releaseCustomerPage();
+    await clock.settle();
+    return releaseHistory;
+  }
+
+  /** What customer-handlers does once the service deleted a customer; then the held request goes on. */
+  async function deleteThenRelease(customerId: string, release: () => void): Promise<void> {
+    deletions.deleted(customerId);
+    unwrap(cache.deleteCustomer(customerId));
+    remote.gate = undefined;
+    release();
+    await clock.settle();
+  }
+
+  it('does not store again a customer the agent deleted while a look was reading them; a look begun after does', async () => {
+    seed(3);
+    await startAndFill({ concurrency: 1 });
+    remote.addMessage('c002', { text: 'news' });
+    clock.suspend(10);
+    remote.addMessage('c001', { text: 'still there?' });
+    const releaseFirstHistory = await lookUntilHistoryAsked();
+    const releaseSecondHistory = hold();
+    releaseFirstHistory();
+    await clock.settle();
+    // c001's history is in the cache; c002's is on its way, and the look will then store both customers.
+    expect(remote.calls.at(-1)).toMatchObject({ operation: 'history', customerId: 'c002' });
+    expect(unwrap(cache.messageWindow({ customerId: 'c001', limit: 50 })).items.at(-1)?.payload).toEqual({ type: 'TEXT', text: 'still there?' });
+
+    await deleteThenRelease('c001', releaseSecondHistory);
+    expect(unwrap(cache.getCustomer('c001'))).toBeNull();
+    expect(unwrap(cache.messageWindow({ customerId: 'c001', limit: 50 })).items).toEqual([]);
+    expect(unwrap(cache.messageWindow({ customerId: 'c002', limit: 50 })).items.at(-1)?.payload).toEqual({ type: 'TEXT', text: 'news' });
+
+    // The service still lists them (they wrote again, say): the next look, begun after the delete, believes it.
+    await clock.advance(60 * SECOND);
+    expect(unwrap(cache.getCustomer('c001'))?.id).toBe('c001');
+  });
+
+  it('drops the history of a customer deleted while it was on its way, and the look carries on without failing', async () => {
+    seed(3);
+    await startAndFill();
+    remote.addMessage('c001', { text: 'still there?' });
+    const releaseHistory = await lookUntilHistoryAsked();
+    expect(remote.calls.at(-1)).toMatchObject({ operation: 'history', customerId: 'c001' });
+
+    await deleteThenRelease('c001', releaseHistory);
+    expect(unwrap(cache.getCustomer('c001'))).toBeNull();
+    expect(statuses.map((status) => status.state)).not.toContain('failing');
+    expect(engine.status().state).toBe('online');
   });
 
   it('keeps at most the policy’s number of history requests in flight', async () => {
