@@ -25,7 +25,7 @@ test.afterAll(async () => {
 });
 
 function requestsSince(since: number, path: RegExp): RequestLogEntry[] {
-  return sandbox.requestLog().filter((entry) => entry.at >= since && path.test(entry.path));
+  return sandbox.requestLog().slice(since).filter((entry) => path.test(entry.path));
 }
 
 async function openTab(page: Page, tab: string): Promise<void> {
@@ -41,10 +41,10 @@ async function chooseWorkingAgent(page: Page): Promise<string> {
   await expect(agent).toBeVisible();
   const ids = await agent.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
   for (const id of ids) {
-    const since = Date.now();
+    const since = sandbox.requestLog().length;
     await agent.selectOption(id);
     // The first agent is chosen already, so selecting it again reads nothing: its first read is looked up instead.
-    const listed = () => sandbox.requestLog().filter((entry) => entry.path === `/api/agents/whatsapp/${id}/templates` && (entry.at >= since || id === ids[0]));
+    const listed = () => sandbox.requestLog().filter((entry, position) => entry.path === `/api/agents/whatsapp/${id}/templates` && (position >= since || id === ids[0]));
     await expect.poll(() => listed().length).toBeGreaterThan(0);
     if (listed().at(-1)?.status === 200) return id;
   }
@@ -56,7 +56,7 @@ test('WhatsApp templates: created, edited and deleted with the reference request
   const panel = page.getByRole('tabpanel');
   const agentId = await chooseWorkingAgent(page);
   const templatesPath = new RegExp(`^/api/agents/whatsapp/${agentId}/templates`);
-  const since = Date.now();
+  const since = sandbox.requestLog().length;
 
   await panel.getByRole('button', { name: 'New WhatsApp template' }).click();
   let dialog = page.getByRole('dialog', { name: 'New WhatsApp template' });
@@ -107,7 +107,7 @@ test('WhatsApp templates: created, edited and deleted with the reference request
   });
 
   // A second edit the same day breaks line 5209's limit: refused in the form, with no request.
-  const beforeSecondEdit = Date.now();
+  const beforeSecondEdit = sandbox.requestLog().length;
   await row.getByRole('button', { name: 'Edit' }).click();
   dialog = page.getByRole('dialog', { name: 'Edit WhatsApp template' });
   await dialog.getByRole('textbox', { name: 'Example for {{1}}' }).fill('Bo');
@@ -116,7 +116,7 @@ test('WhatsApp templates: created, edited and deleted with the reference request
   expect(requestsSince(beforeSecondEdit, templatesPath).filter((entry) => entry.method === 'PUT')).toEqual([]);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
-  const beforeDelete = Date.now();
+  const beforeDelete = sandbox.requestLog().length;
   await row.getByRole('button', { name: 'Delete' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Delete this WhatsApp template?' });
   await expect(confirm).toContainText('“e2e_welcome”');
@@ -133,7 +133,7 @@ test('media: files uploaded through the composer’s pipeline and deleted togeth
   await openTab(page, 'Media');
   const panel = page.getByRole('tabpanel');
   await expect(panel.getByRole('button', { name: 'Delete selected (0)' })).toBeVisible();
-  const since = Date.now();
+  const since = sandbox.requestLog().length;
   await panel.getByLabel('Upload files').setInputFiles([
     { name: 'e2e-one.png', mimeType: 'image/png', buffer: await fixture.png(31, 17) },
     { name: 'e2e-two.png', mimeType: 'image/png', buffer: await fixture.png(32, 18) },
@@ -148,7 +148,7 @@ test('media: files uploaded through the composer’s pipeline and deleted togeth
   await panel.getByRole('button', { name: 'Delete selected (2)' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Delete 2 files?' });
   await expectNoSeriousViolations(page, 'the media deletion');
-  const beforeDelete = Date.now();
+  const beforeDelete = sandbox.requestLog().length;
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(panel.getByText('e2e-one.png')).toBeHidden();
   const [deletion] = requestsSince(beforeDelete, /^\/api\/media$/).filter((entry) => entry.method === 'DELETE');

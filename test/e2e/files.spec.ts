@@ -62,7 +62,8 @@ test('dropped, pasted and library files each go as their own message, in order',
   const attached = composer.getByRole('group', { name: /^Attached file / });
   await expect(composer.getByLabel('Choose a file to send')).toHaveAttribute('multiple', '');
 
-  const log = (since: number) => (service?.requestLog() ?? []).filter((entry) => entry.at >= since && entry.method === 'POST');
+  // `since` is a mark: how many entries the sandbox's log held before the step.
+  const log = (since: number) => (service?.requestLog() ?? []).slice(since).filter((entry) => entry.method === 'POST');
   const uploadsAndSends = (since: number) => log(since).filter((entry) => entry.path === '/api/media' || entry.path.endsWith('/send'));
   const sentPayloads = (since: number) =>
     log(since)
@@ -82,7 +83,7 @@ test('dropped, pasted and library files each go as their own message, in order',
     'Attached file three.png',
   ]);
   await expectNoSeriousViolations(page, 'three files staged in the composer');
-  const droppedAt = Date.now();
+  const droppedAt = (service?.requestLog() ?? []).length;
   await composer.getByRole('button', { name: 'Send' }).click();
   await expect(attached).toHaveCount(0, { timeout: 30_000 });
   await expect.poll(() => sentPayloads(droppedAt).length, { timeout: 30_000 }).toBe(3);
@@ -119,7 +120,7 @@ test('dropped, pasted and library files each go as their own message, in order',
   }, paste);
   await expect(composer.getByRole('group', { name: 'Attached file pasted.png' })).toBeVisible();
   await expect(field).toHaveValue('Here is one more');
-  const pastedAt = Date.now();
+  const pastedAt = (service?.requestLog() ?? []).length;
   await composer.getByRole('button', { name: 'Send' }).click();
   await expect.poll(() => sentPayloads(pastedAt).map((payload) => payload.type), { timeout: 30_000 }).toEqual(['IMAGE', 'TEXT']);
   expect(uploadsAndSends(pastedAt).map((entry) => (entry.path === '/api/media' ? 'upload' : 'send'))).toEqual(['upload', 'send', 'send']);
@@ -134,7 +135,7 @@ test('dropped, pasted and library files each go as their own message, in order',
   await two.click();
   await expect(library).toHaveCount(0);
   await expect(composer.getByRole('group', { name: 'Attached file two.png' })).toContainText('from the media library');
-  const pickedAt = Date.now();
+  const pickedAt = (service?.requestLog() ?? []).length;
   await composer.getByRole('button', { name: 'Send' }).click();
   await expect.poll(() => sentPayloads(pickedAt).length, { timeout: 30_000 }).toBe(1);
   expect(uploadsAndSends(pickedAt).map((entry) => entry.path)).toEqual([expect.stringMatching(/whatsapp.*\/send$/)]);
@@ -151,7 +152,7 @@ test('files dropped on a customer in the list wait in that conversation, unsent'
 
   const row = page.getByRole('region', { name: 'Conversations' }).getByRole('option').filter({ hasText: question });
   await expect(row).toBeVisible({ timeout: 30_000 });
-  const since = Date.now();
+  const since = service.requestLog().length;
   const drop = await transferOf(page, await pictures('invoice-1.png', 'invoice-2.png'));
   await row.dispatchEvent('dragover', { dataTransfer: drop });
   await row.dispatchEvent('drop', { dataTransfer: drop });
@@ -165,7 +166,7 @@ test('files dropped on a customer in the list wait in that conversation, unsent'
     'Attached file invoice-2.png',
   ]);
   await expect(composer.getByRole('button', { name: 'Send' })).toBeEnabled();
-  const uploadsOrSends = service.requestLog().filter((entry) => entry.at >= since && (entry.path === '/api/media' || entry.path.endsWith('/send')));
+  const uploadsOrSends = service.requestLog().slice(since).filter((entry) => (entry.path === '/api/media' || entry.path.endsWith('/send')));
   expect(uploadsOrSends).toEqual([]);
   await composer.getByRole('button', { name: 'Remove invoice-1.png' }).click();
   await composer.getByRole('button', { name: 'Remove invoice-2.png' }).click();
