@@ -105,6 +105,12 @@ describe('the WhatsApp template form', () => {
     expect(screen.queryByRole('button', { name: 'Templates' })).not.toBeInTheDocument();
   });
 
+  it('says why the list is empty and where WhatsApp templates come from', async () => {
+    await open(onWhatsApp, { handlers: { 'compose:whatsapp-templates': () => ok({ items: [] }) } });
+    const dialog = await openTool('WhatsApp templates', 'WhatsApp template');
+    expect(await within(dialog).findByText(/This WhatsApp channel has no approved templates yet\. Templates are written in Administration/)).toBeInTheDocument();
+  });
+
   it('asks for one required value per variable, refuses while one is empty, and sends the values as a CARD', async () => {
     const { bridge } = await open(onWhatsApp);
     const dialog = await openTool('WhatsApp templates', 'WhatsApp template');
