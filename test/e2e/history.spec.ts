@@ -1,15 +1,17 @@
 /**
- * A long conversation in Chromium through browser mode, against a service whose customers have 300 messages each:
+ * A long conversation in Chromium through browser mode, against a service whose customers have 400 messages each:
  * the thread opens at its newest page without claiming the start; scrolling up fetches older pages from the
- * service, keeping the message the agent was reading where it was, until the service proves the start and every
- * message is there. The layout holds while reading back: "Jump to latest" stays clear of the attachment's Remove
+ * service, keeping the message the agent was reading where it was (also once the thread holds its most, 300, and
+ * lets the newest go), until the service proves the start. The layout holds while reading back: "Jump to latest" stays clear of the attachment's Remove
  * button, and the sticky day label sits on an opaque band as wide as the thread, so no message shows through it.
  */
 import { expect, test, type Locator } from './fixtures';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index';
 import { signInTo } from './sign-in';
 
-const historyLength = 300;
+const historyLength = 400;
+/** The most messages the thread holds at once (maxShownMessages). */
+const shownAtMost = 300;
 const onePixelPng = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
@@ -38,7 +40,7 @@ async function scrollToTop(thread: Locator): Promise<{ text: string; top: number
   });
 }
 
-test('a 300-message conversation scrolls back to its start, page by page from the service, without jumping', async ({ page }) => {
+test('a 400-message conversation scrolls back to its start, page by page from the service, without jumping', async ({ page }) => {
   test.setTimeout(120_000);
   service = await startSandbox({ port: 0, seed: 5, customers: 3, messagesPerCustomer: historyLength });
   await signInTo(page, service);
@@ -57,20 +59,26 @@ test('a 300-message conversation scrolls back to its start, page by page from th
   let previous = await messages.count();
   expect(previous).toBeLessThan(historyLength);
   let jumps = 0;
+  let oldest = await messages.first().textContent();
   for (let pages = 0; pages < 20 && (await start.count()) === 0; pages++) {
     const before = await scrollToTop(thread);
-    await expect.poll(async () => (await messages.count()) > previous || (await start.count()) > 0, { timeout: 15_000 }).toBe(true);
+    const readBack = async () => (await messages.first().textContent()) !== oldest || (await start.count()) > 0;
+    await expect.poll(readBack, { timeout: 15_000 }).toBe(true);
     await expect(scroller.getByRole('status')).toHaveCount(0, { timeout: 15_000 });
     const count = await messages.count();
-    if (count > previous) {
+    const first = await messages.first().textContent();
+    if (first !== oldest) {
       // The message that was at the top is still on screen where the older ones went in above it, not pushed away.
       const again = await thread.getByRole('article').filter({ hasText: before.text }).first().evaluate((article) => article.getBoundingClientRect().top);
       if (Math.abs(again - before.top) > 40) jumps += 1;
     }
+    expect(count).toBeLessThanOrEqual(shownAtMost);
+    oldest = first;
     previous = count;
   }
   await expect(start).toBeVisible();
-  expect(await messages.count()).toBe(historyLength);
+  // The oldest 300 are shown; the newest 100 were let go, and come back with "Jump to latest".
+  expect(await messages.count()).toBe(shownAtMost);
   expect(jumps).toBe(0);
 
   // Reading back, the day label is on an opaque band across the thread: no message text shows beside or under it.

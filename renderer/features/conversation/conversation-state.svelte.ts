@@ -25,6 +25,12 @@ export type SendText = (text: string) => Promise<Result<unknown>>;
 const defaultDraftSaveDelayMs = 400;
 
 export const messageWindowSize = 50;
+/**
+ * The most messages the thread holds at once. Scrolling further back lets the newest go (and scrolling forward the
+ * oldest), to be read again from the cache when the agent comes back, so a long history never grows the page past
+ * a few screens' worth of messages.
+ */
+export const maxShownMessages = 300;
 /** The largest window the contract accepts (`maxPageSize` in common/contract/cache.ts). */
 const maxWindowSize = 200;
 
@@ -363,7 +369,8 @@ export class ConversationState {
       // A window that adds nothing cannot lead further back in the cache: stop rather than ask again forever.
       this.hasOlder = result.value.hasOlder && items.length > this.items.length;
       this.startReached = result.value.startReached !== false;
-      this.items = items;
+      if (items.length > maxShownMessages) this.hasNewer = true;
+      this.items = items.slice(0, maxShownMessages);
       this.error = undefined;
     } else {
       this.error = result.error;
@@ -394,7 +401,8 @@ export class ConversationState {
     this.loadingNewer = false;
     if (result.ok) {
       const { items, added } = appendNewer(this.items, result.value.items);
-      this.items = items;
+      if (items.length > maxShownMessages) this.hasOlder = true;
+      this.items = items.slice(-maxShownMessages);
       // A window that adds nothing cannot lead further: the newest is shown.
       this.hasNewer = result.value.hasNewer && added > 0;
       this.error = undefined;
@@ -465,10 +473,14 @@ export class ConversationState {
     const result = await this.bridge.invoke('messages:window', { customerId: customer.id, limit });
     if (generation !== this.#generation) return;
     this.#refreshing = false;
+    // Reading back let the newest go while this read was on its way: they are read when the agent comes back.
+    if (this.hasNewer) return;
     if (result.ok) {
       const merged = replaceNewest(this.items, result.value.items);
-      this.items = merged.items;
-      if (!merged.keptOlder) this.hasOlder = result.value.hasOlder;
+      // New messages at the end let the oldest go, as coming forward does.
+      if (merged.items.length > maxShownMessages) this.hasOlder = true;
+      else if (!merged.keptOlder) this.hasOlder = result.value.hasOlder;
+      this.items = merged.items.slice(-maxShownMessages);
       this.startReached = result.value.startReached !== false;
       this.freshness = result.value.freshness;
       this.error = undefined;

@@ -1,7 +1,8 @@
 /**
  * Where the conversation's scroll position goes when what it shows changes: at the newest message when a
  * conversation opens, and kept there while the agent has not scrolled away (new messages, images and videos that
- * take their size only once loaded, a taller reply box); kept on the same message when older ones are added above.
+ * take their size only once loaded, a taller reply box); kept on the message the agent is reading when the window
+ * moves around it (older messages added above, or the far end let go).
  */
 
 /** How close to an edge counts as being there, in pixels. */
@@ -22,10 +23,17 @@ export function isNearTop(metrics: ScrollMetrics): boolean {
 }
 
 /**
- * What changed: another conversation opened; older messages were put in front (`before` is how it looked just
- * before); or anything else grew or shrank (new messages, media that loaded, the pane's own height).
+ * What changed: another conversation opened; the window moved, and the message the agent was reading went `by`
+ * pixels further down the content (older messages put in front of it; negative when older ones above it were let
+ * go); or anything else grew or shrank (new messages, media that loaded, the pane's own height).
  */
-export type ContentChange = { kind: 'opened' } | { kind: 'older-added'; before: ScrollMetrics } | { kind: 'resized' };
+export type ContentChange = { kind: 'opened' } | { kind: 'shifted'; by: number } | { kind: 'resized' };
+
+/** A message on screen: its key, and how far its top is below the top of the thread's view (negative: above it). */
+export interface MessagePlace {
+  key: string;
+  top: number;
+}
 
 /**
  * The scrollTop to set after a change, or undefined to leave it. `pinned` says the agent was at the newest message
@@ -33,9 +41,7 @@ export type ContentChange = { kind: 'opened' } | { kind: 'older-added'; before: 
  */
 export function anchoredScrollTop(change: ContentChange, pinned: boolean, after: ScrollMetrics): number | undefined {
   if (change.kind === 'opened') return after.scrollHeight;
-  if (change.kind === 'older-added') {
-    // The same distance from the bottom is the same message at the same place on screen.
-    return pinned ? after.scrollHeight : after.scrollHeight - (change.before.scrollHeight - change.before.scrollTop);
-  }
+  // Scrolled by as much as the message moved, it is at the same place on screen.
+  if (change.kind === 'shifted') return pinned ? after.scrollHeight : after.scrollTop + change.by;
   return pinned ? after.scrollHeight : undefined;
 }

@@ -4,11 +4,13 @@
  * again; the view kept in place when older messages are added, and kept at the newest message while images load;
  * and an update that arrives while the conversation is still loading read, not dropped.
  *
- * jsdom lays nothing out, so these tests give the thread a height by hand: 100 px per message, a 400 px pane.
+ * jsdom lays nothing out, so these tests give the thread a height by hand: 100 px per message, a 400 px pane, each
+ * message's place on screen following from its position and the thread's scrollTop.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChannelOutput } from '../../../common/contract';
+import type { ChannelInput, ChannelOutput } from '../../../common/contract';
 import type { LoadOlderResult } from '../../../common/contract/conversation';
 import type { Message } from '../../../common/domain';
 import type { Result } from '../../../common/result';
@@ -71,14 +73,27 @@ class FakeResizeObserver {
   }
 }
 
+/** Where jsdom would say an element is if it laid the thread out: messages stacked from the thread's top. */
+function laidOutRect(this: Element): DOMRect {
+  const thread = document.querySelector('.scroller');
+  const articles = thread === null ? [] : [...thread.querySelectorAll('article')];
+  const index = this instanceof HTMLElement && this.tagName === 'ARTICLE' ? articles.indexOf(this) : -1;
+  const top = index < 0 || !(thread instanceof HTMLElement) ? 0 : index * messageHeight - thread.scrollTop;
+  return DOMRect.fromRect({ x: 0, y: top, width: 600, height: index < 0 ? paneHeight : messageHeight });
+}
+
+const jsdomRect = Object.getOwnPropertyDescriptor(Element.prototype, 'getBoundingClientRect');
+
 beforeEach(() => {
   extraHeight = 0;
+  Object.defineProperty(Element.prototype, 'getBoundingClientRect', { configurable: true, value: laidOutRect });
   Object.defineProperties(HTMLElement.prototype, {
     scrollHeight: { configurable: true, get: function (this: HTMLElement) { return Math.max(contentHeight(this), paneHeight); } },
     clientHeight: { configurable: true, get: () => paneHeight },
     scrollTop: {
       configurable: true,
-      get: function (this: HTMLElement) { return scrollTops.get(this) ?? 0; },
+      // A browser keeps scrollTop within what the content allows as the content shrinks, too.
+      get: function (this: HTMLElement) { return Math.min(scrollTops.get(this) ?? 0, maxScrollTop(this)); },
       set: function (this: HTMLElement, value: number) { scrollTops.set(this, Math.min(Math.max(0, value), maxScrollTop(this))); },
     },
   });
@@ -86,6 +101,7 @@ beforeEach(() => {
 
 afterEach(() => {
   for (const name of ['scrollHeight', 'clientHeight', 'scrollTop']) Reflect.deleteProperty(HTMLElement.prototype, name);
+  if (jsdomRect) Object.defineProperty(Element.prototype, 'getBoundingClientRect', jsdomRect);
   vi.unstubAllGlobals();
   FakeResizeObserver.observers.clear();
 });
@@ -105,7 +121,7 @@ async function openConversation(handlers: FakeHandlers) {
   const conversation = new ConversationState(bridge);
   const stop = conversation.listen();
   await conversation.open(maria);
-  render(ConversationPane, { conversation, now: fixedNow, mediaMode: 'browser', sendText: () => Promise.resolve(ok({})) });
+  render(ConversationPane, { conversation, now: fixedNow, mediaMode: 'browser', sendText: (text) => conversation.sendText(text) });
   // The newest messages are built first and the rest of the window right after the first paint.
   await waitFor(() => expect(document.querySelectorAll('article')).toHaveLength(conversation.items.length));
   return { bridge, conversation, stop };
@@ -250,6 +266,101 @@ describe('scrolling back through a conversation', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Messages are not available offline.');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     expect(screen.queryByText(/No messages with/)).toBeNull();
+  });
+});
+
+describe('a long history', () => {
+  /** A cache holding `count` messages, answered the way main's cache answers windows: newest, before, after. */
+  function cacheOf(count: number) {
+    const all = messages(1, count);
+    return (query: ChannelInput<'messages:window'>) => {
+      const limit = query.limit ?? 50;
+      const before = query.before === undefined ? -1 : all.findIndex((message) => message.key === query.before?.key);
+      const after = query.after === undefined ? -1 : all.findIndex((message) => message.key === query.after?.key);
+      const from = before >= 0 ? Math.max(0, before - limit) : after >= 0 ? after + 1 : Math.max(0, all.length - limit);
+      const to = before >= 0 ? before : Math.min(all.length, from + limit);
+      return ok<Window>({ items: all.slice(from, to), hasOlder: from > 0, hasNewer: to < all.length, startReached: true, freshness: { lastSyncedAt: fixedNow } });
+    };
+  }
+
+  /** Scrolls to the top until the thread shows `first` first, each older window read as the top is reached. */
+  async function scrollBackTo(first: string): Promise<void> {
+    while (shownTexts()[0] !== first) {
+      const before = shownTexts()[0];
+      await scrollTo(0);
+      await waitFor(() => expect(shownTexts()[0]).not.toBe(before));
+    }
+  }
+
+  it('keeps at most 300 messages, letting the newest go as the agent reads back and the oldest as they come forward, the message read staying in place', async () => {
+    await openConversation({ 'messages:window': cacheOf(1_000) });
+    await scrollBackTo('message 701');
+    expect(shownTexts()).toHaveLength(300);
+    await scrollTo(30);
+    await scrollBackTo('message 651');
+    // 50 older above, the 50 newest let go: message 701, 30 px above the view's top before, is there still.
+    expect(shownTexts()).toHaveLength(300);
+    expect(shownTexts().at(-1)).toBe('message 950');
+    expect(thread().scrollTop).toBe(50 * messageHeight + 30);
+    expect(screen.getByRole('button', { name: 'Jump to latest ↓' })).toBeInTheDocument();
+
+    // Back down to the end of what is shown: the next newer window comes in below, the oldest 50 go above.
+    const bottom = maxScrollTop(thread());
+    await scrollTo(bottom);
+    await waitFor(() => expect(shownTexts().at(-1)).toBe('message 1000'));
+    expect(shownTexts()[0]).toBe('message 701');
+    expect(thread().scrollTop).toBe(bottom - 50 * messageHeight);
+  });
+
+  it('drops a re-read of the newest that was on its way when reading back let them go', async () => {
+    const cached = cacheOf(1_000);
+    const held = deferred<ReturnType<typeof cached>>();
+    let holding = false;
+    const { bridge, conversation } = await openConversation({
+      'messages:window': (query) => (holding && query.before === undefined ? held.promise : cached(query)),
+    });
+    await scrollBackTo('message 701');
+    // Sync stored something: the newest are read again, and that read is slow to answer.
+    holding = true;
+    bridge.emit('messages:changed', { customerId: maria.id, ids: ['m00999'] });
+    await scrollBackTo('message 651');
+    expect(shownTexts().at(-1)).toBe('message 950');
+
+    const reads = bridge.inputsOf('messages:window').length;
+    held.resolve(cached({ customerId: maria.id, limit: 200 }));
+    await held.promise;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await tick();
+    // Nothing moved: the thread did not jump to the newest and back (which would read older messages again).
+    expect(conversation.items).toHaveLength(300);
+    expect(conversation.items.at(-1)?.key).toBe('m00950');
+    expect(shownTexts().at(-1)).toBe('message 950');
+    expect(bridge.inputsOf('messages:window')).toHaveLength(reads);
+  });
+
+  it('comes back to the newest messages when the agent sends from far back, and shows the reply there', async () => {
+    const cached = cacheOf(1_000);
+    let sent: Message | undefined;
+    const { conversation } = await openConversation({
+      'messages:window': (query) => {
+        const answer = cached(query);
+        if (!answer.ok || sent === undefined || answer.value.hasNewer) return answer;
+        return ok<Window>({ ...answer.value, items: [...answer.value.items.slice(1), sent] });
+      },
+      'outbox:send': (request) => {
+        sent = makeMessage({ key: 'reply', sent: fixedNow, origin: 'AGENT', payload: request.payload });
+        return ok({ clientId: 'k1', customerId: maria.id, agentId: 'a1', channelType: 'WA', payload: request.payload, state: 'queued', attempts: 0, nextAttemptAt: fixedNow, lastError: null, messageId: null, createdAt: fixedNow });
+      },
+    });
+    await scrollBackTo('message 601');
+    expect(conversation.hasNewer).toBe(true);
+
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Message to Maria Lopez' }), { target: { value: 'We are looking into it' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(within(log()).getByText('We are looking into it')).toBeInTheDocument());
+    expect(shownTexts().at(-1)).toBe('message 1000');
+    expect(conversation.hasNewer).toBe(false);
+    expect(thread().scrollTop).toBe(maxScrollTop(thread()));
   });
 });
 
