@@ -63,6 +63,18 @@ test('renaming a customer in the details panel: one customers.update, the list s
   const panel = await showDetails(page);
   await expect(panel.getByText('Subscriptions')).toBeVisible();
   await expectAccessible(page, 'the customer details panel');
+  // The panel fits its column (it scrolls, rather than running past the window's edge): its last button, the
+  // field and the panel itself stay inside it, on a short window too.
+  await page.setViewportSize({ width: 1280, height: 560 });
+  const fits = await panel.evaluate((aside) => {
+    const column = aside.parentElement?.getBoundingClientRect();
+    const box = aside.getBoundingClientRect();
+    const field = aside.querySelector('input')?.getBoundingClientRect();
+    return column !== undefined && field !== undefined && box.bottom <= column.bottom + 1 && field.right <= box.right + 1;
+  });
+  expect(fits).toBe(true);
+  await panel.getByRole('button', { name: 'Delete customer' }).scrollIntoViewIfNeeded();
+  await expect(panel.getByRole('button', { name: 'Delete customer' })).toBeInViewport();
 
   const since = sandbox.requestLog().length;
   await panel.getByRole('textbox', { name: 'Name' }).fill('Wilhelmina Quartz');
