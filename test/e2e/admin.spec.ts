@@ -143,6 +143,14 @@ test('settings: short links saved with only what changed, a token refused withou
   const shortLinks = form.getByRole('checkbox', { name: 'Short links' });
   await expect(shortLinks).toBeVisible();
   const wasOn = await shortLinks.isChecked();
+  // Every field fits the box it is in (none runs past its right edge by its own padding).
+  const overflowing = await form.evaluate((element) =>
+    Array.from(element.querySelectorAll('input:not([type="checkbox"]), textarea')).filter((field) => {
+      const box = field.parentElement?.getBoundingClientRect();
+      return box !== undefined && field.getBoundingClientRect().right > box.right + 1;
+    }).length,
+  );
+  expect(overflowing).toBe(0);
 
   const chatbotCom = form.getByRole('checkbox', { name: 'Chatbot.com' });
   if (!(await chatbotCom.isChecked())) {
