@@ -148,6 +148,19 @@ describe('opening a conversation', () => {
     expect(thread().scrollTop).toBe(50 * messageHeight - paneHeight);
   });
 
+  it('reads the thread alone first; Send via and the kept draft are read once it is shown', async () => {
+    const bridge = new FakeBridge({
+      'messages:window': () => windowOf(messages(51, 100)),
+      'send-via:options': () => ok({ options: [], chosenAgentId: null }),
+      'drafts:get': () => ok(null),
+    });
+    const conversation = new ConversationState(bridge);
+    await conversation.open(maria);
+    expect(bridge.calls.map((call) => call.channel)).toEqual(['messages:window']);
+    await waitFor(() => expect(bridge.calls.map((call) => call.channel).sort()).toEqual(['drafts:get', 'messages:window', 'send-via:options']));
+    expect(bridge.calls[0]?.channel).toBe('messages:window');
+  });
+
   it('asks for nothing older when the agent reaches the top of the first part, and keeps their message in place', async () => {
     const bridge = await openUnsettled();
     await scrollTo(0);
